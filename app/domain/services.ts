@@ -1,0 +1,36 @@
+// The one composition point: every service verb, bound to its dependencies.
+import { authenticate } from "./auth/authenticate";
+import { createSessionManager } from "./auth/sessions";
+import { signIn } from "./auth/sign-in";
+import { signOut } from "./auth/sign-out";
+import { confirmTotpEnrolment, disableTotp, startTotpEnrolment, verifySecondFactor } from "./auth/totp";
+import { verifyAuditChain } from "./audit/verify-chain";
+import { listMyOperations } from "./operations/list-my-operations";
+import { updatePreferences } from "./users/update-preferences";
+import type { ServiceDeps } from "./context";
+
+type Bound<F> = F extends (deps: ServiceDeps, ...args: infer A) => infer R ? (...args: A) => R : never;
+function bind<T extends Record<string, (deps: ServiceDeps, ...args: never[]) => unknown>>(deps: ServiceDeps, verbs: T) {
+  const out = {} as { [K in keyof T]: Bound<T[K]> };
+  for (const [k, fn] of Object.entries(verbs)) (out as Record<string, unknown>)[k] = (...args: never[]) => fn(deps, ...args);
+  return out;
+}
+
+export function createServices(deps: ServiceDeps) {
+  const sessions = createSessionManager(deps.db, deps.config, deps.now);
+  return {
+    deps,
+    auth: {
+      ...bind(deps, { signIn, signOut, authenticate, verifySecondFactor, startTotpEnrolment, confirmTotpEnrolment, disableTotp }),
+      sessionCookie: (sessionId: string) => sessions.cookie(sessionId),
+      blankCookie: () => sessions.blankCookie(),
+      readSessionId: (cookieHeader: string | null) => sessions.readCookie(cookieHeader),
+      aliveSessions: (sessionIds: string[]) => sessions.alive(sessionIds),
+    },
+    users: bind(deps, { updatePreferences }),
+    operations: bind(deps, { listMine: listMyOperations }),
+    audit: bind(deps, { verifyChain: (d: ServiceDeps) => verifyAuditChain(d.db) }),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

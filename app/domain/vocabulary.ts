@@ -1,0 +1,85 @@
+// Closed lists of names. Adding a value here is a reviewed change that the
+// database check constraints, the UI option lists and the translations follow.
+
+export const OFFICE_ROLES = [
+  "admin",
+  "office_lead",
+  "officer",
+  "liaison_officer",
+  "analyst",
+  "ngo_partner",
+] as const;
+export type OfficeRole = (typeof OFFICE_ROLES)[number];
+
+export const AGENCY_KINDS = [
+  "police",
+  "border_police",
+  "prosecution",
+  "customs",
+  "fiu",
+  "international_organisation",
+  "ngo_partner",
+] as const;
+export type AgencyKind = (typeof AGENCY_KINDS)[number];
+
+export const CRIME_AREAS = [
+  "migrant_smuggling",
+  "trafficking_in_human_beings",
+  "drugs",
+  "firearms",
+  "money_laundering",
+  "cybercrime",
+  "document_fraud",
+  "other",
+] as const;
+export type CrimeArea = (typeof CRIME_AREAS)[number];
+
+export const OPERATION_STATUSES = ["planning", "active", "suspended", "closed"] as const;
+export type OperationStatus = (typeof OPERATION_STATUSES)[number];
+
+export const MEMBER_ROLES = ["lead", "member", "observer"] as const;
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+
+export const HANDLING_CODES = ["H0", "H1", "H2", "H3"] as const;
+export type HandlingCode = (typeof HANDLING_CODES)[number];
+
+export const UI_LANGUAGES = ["en", "de", "fr", "sq", "sr", "el"] as const;
+export type UiLanguage = (typeof UI_LANGUAGES)[number];
+
+export const AUDIT_OUTCOMES = ["success", "failure", "denied"] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+
+// Every audit action, as entity.verb.
+export const AUDIT_ACTIONS = [
+  "auth.sign_in",
+  "auth.sign_in_failed",
+  "auth.sign_out",
+  "auth.locked",
+  "auth.unlocked",
+  "auth.totp_enrolled",
+  "auth.totp_disabled",
+  "auth.totp_verified",
+  "auth.totp_failed",
+  "auth.recovery_code_used",
+  "auth.password_changed",
+  "auth.password_reset",
+  "user.created",
+  "user.updated",
+  "user.role_changed",
+  "user.disabled",
+  "user.enabled",
+  "user.invited",
+  "user.invitation_accepted",
+  "agency.created",
+  "agency.updated",
+  "office.policy_changed",
+  "operation.created",
+  "operation.updated",
+  "operation.opened",
+  "operation.member_added",
+  "operation.member_role_changed",
+  "operation.member_removed",
+  "audit.viewed",
+  "audit.exported",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,0 +1,44 @@
+// The process entry: environment -> app -> signals.
+import { readEnv } from "../utils/env.server";
+import { startApp } from "./app";
+import { DEMO_PASSWORD } from "./seed";
+
+async function main() {
+  let env;
+  try {
+    env = readEnv();
+  } catch (err) {
+    console.error((err as Error).message);
+    process.exit(2);
+  }
+  const app = await startApp({ env });
+  const db = app.dbHandle.kind === "pglite" ? `embedded PostgreSQL (PGlite) in ${env.DATA_DIR}/pglite` : "PostgreSQL (DATABASE_URL)";
+  app.logger.info({ url: app.url, db }, "Concordia is listening");
+  if (app.seed?.seeded) {
+    const rows = app.seed.accounts.map((a) => `  ${a.email.padEnd(30)} ${a.role.padEnd(16)} ${a.name} (${a.agency})`).join("\n");
+    process.stdout.write(`\nConcordia ${app.url}  -  ${db}\nDemo office seeded. Every demo account's password: ${DEMO_PASSWORD}\n${rows}\n\n`);
+  } else {
+    process.stdout.write(`\nConcordia ${app.url}  -  ${db}\n\n`);
+  }
+
+  let exiting = false;
+  const shutdown = async (signal: string) => {
+    if (exiting) return;
+    exiting = true;
+    app.logger.info({ signal }, "signal received");
+    try {
+      await app.stop();
+      process.exit(0);
+    } catch (err) {
+      app.logger.error({ err }, "shutdown failed");
+      process.exit(1);
+    }
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

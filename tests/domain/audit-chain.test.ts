@@ -1,0 +1,73 @@
+import { asc, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditLog } from "../../db/schema/index";
+import { recordAudit } from "../../app/domain/audit/record-audit";
+import { canonicalJson } from "../../app/domain/audit/chain";
+import { systemActor } from "../../app/domain/context";
+import { createTestServices, type TestServices } from "../setup/services";
+
+describe("canonicalJson", () => {
+  it.each([
+    [{ b: 1, a: 2 }, '{"a":2,"b":1}'],
+    [{ a: { d: [1, { z: 1, y: 2 }], c: null } }, '{"a":{"c":null,"d":[1,{"y":2,"z":1}]}}'],
+    [{ a: undefined, b: "x" }, '{"b":"x"}'],
+    [[3, "a"], '[3,"a"]'],
+  ])("%j -> %s", (input, expected) => {
+    expect(canonicalJson(input)).toBe(expected);
+  });
+});
+
+describe("audit hash chain", () => {
+  let t: TestServices;
+  beforeAll(async () => {
+    t = await createTestServices();
+    const actor = systemActor("test");
+    for (let i = 0; i < 5; i++) {
+      await t.testDb.db.transaction((tx) =>
+        recordAudit(tx, actor, new Date(), { action: "user.updated", targetType: "user", targetId: `u${i}`, details: { i, nested: { b: 1, a: "x" } } }),
+      );
+    }
+  });
+  afterAll(() => t.testDb.destroy());
+
+  it("reports an intact chain", async () => {
+    const report = await t.services.audit.verifyChain();
+    expect(report).toEqual({ intact: true, rows: 5, lastId: expect.any(Number) });
+  });
+
+  it("refuses updates and deletes in the database itself", async () => {
+    const appendOnly = { cause: expect.objectContaining({ message: expect.stringMatching(/append-only/) }) };
+    await expect(t.testDb.db.execute(sql`update audit_log set action = 'x'`)).rejects.toMatchObject(appendOnly);
+    await expect(t.testDb.db.execute(sql`delete from audit_log`)).rejects.toMatchObject(appendOnly);
+  });
+
+  it("rolls back with the change it records", async () => {
+    const before = (await t.testDb.db.select().from(auditLog)).length;
+    await expect(
+      t.testDb.db.transaction(async (tx) => {
+        await recordAudit(tx, systemActor("test"), new Date(), { action: "user.updated" });
+        throw new Error("the change failed");
+      }),
+    ).rejects.toThrow("the change failed");
+    expect((await t.testDb.db.select().from(auditLog)).length).toBe(before);
+    expect((await t.services.audit.verifyChain()).intact).toBe(true);
+  });
+
+  it("detects a row altered directly in the database, and a deleted row", async () => {
+    const rows = await t.testDb.db.select().from(auditLog).orderBy(asc(auditLog.id));
+    const victim = rows[2]!;
+    // tampering as a superuser would: switch the guard off, change a row, switch it on again
+    await t.testDb.db.execute(sql`alter table audit_log disable trigger audit_log_no_update`);
+    await t.testDb.db.execute(sql`update audit_log set details = '{"i": 99}'::jsonb where id = ${victim.id}`);
+    let report = await t.services.audit.verifyChain();
+    expect(report).toMatchObject({ intact: false, firstBadId: victim.id, problem: "altered" });
+
+    await t.testDb.db.execute(sql`update audit_log set details = ${JSON.stringify(victim.details)}::jsonb where id = ${victim.id}`);
+    expect((await t.services.audit.verifyChain()).intact).toBe(true);
+
+    await t.testDb.db.execute(sql`delete from audit_log where id = ${rows[1]!.id}`);
+    await t.testDb.db.execute(sql`alter table audit_log enable trigger audit_log_no_update`);
+    report = await t.services.audit.verifyChain();
+    expect(report).toMatchObject({ intact: false, firstBadId: rows[2]!.id, problem: "deleted_or_inserted" });
+  });
+});
