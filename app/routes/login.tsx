@@ -64,6 +64,11 @@ export default function Login() {
         <h1>{t("auth:sign_in.title")}</h1>
         <p className="muted">{t("auth:sign_in.subtitle")}</p>
         <Form method="post" {...getFormProps(form)} className="form">
+          {params.get("welcome") ? (
+            <div className="alert alert-success" role="status">
+              {t("auth:sign_in.welcome")}
+            </div>
+          ) : null}
           <FormErrors errors={form.errors} />
           <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
           <Field label={t("auth:sign_in.email")} htmlFor={fields.email.id} errors={fields.email.errors} errorId={fields.email.errorId}>
