@@ -5,6 +5,11 @@ import { signIn } from "./auth/sign-in";
 import { signOut } from "./auth/sign-out";
 import { confirmTotpEnrolment, disableTotp, startTotpEnrolment, verifySecondFactor } from "./auth/totp";
 import { verifyAuditChain } from "./audit/verify-chain";
+import { exportAudit } from "./audit/export-audit";
+import { listAudit, listOperationAudit } from "./audit/list-audit";
+import { changePassword } from "./account/change-password";
+import { getAccount } from "./account/get-account";
+import { disableSecondFactor, getSecondFactor } from "./account/second-factor";
 import { listMyOperations } from "./operations/list-my-operations";
 import { updatePreferences } from "./users/update-preferences";
 import type { ServiceDeps } from "./context";
@@ -29,7 +34,8 @@ export function createServices(deps: ServiceDeps) {
     },
     users: bind(deps, { updatePreferences }),
     operations: bind(deps, { listMine: listMyOperations }),
-    audit: bind(deps, { verifyChain: (d: ServiceDeps) => verifyAuditChain(d.db) }),
+    audit: bind(deps, { verifyChain: (d: ServiceDeps) => verifyAuditChain(d.db), list: listAudit, listForOperation: listOperationAudit, exportCsv: exportAudit }),
+    account: bind(deps, { get: getAccount, changePassword, getSecondFactor, disableSecondFactor }),
   };
 }
 
