@@ -11,6 +11,18 @@ import { changePassword } from "./account/change-password";
 import { getAccount } from "./account/get-account";
 import { disableSecondFactor, getSecondFactor } from "./account/second-factor";
 import { listMyOperations } from "./operations/list-my-operations";
+import { addMember } from "./operations/add-member";
+import { adminGetOperation, adminListOperations } from "./operations/admin-operations";
+import { listAgencyOptions } from "./operations/agency-options";
+import { changeMemberRole } from "./operations/change-member-role";
+import { createOperation } from "./operations/create-operation";
+import { getOperation } from "./operations/get-operation";
+import { listMembers } from "./operations/list-members";
+import { listOperations } from "./operations/list-operations";
+import { openOperation } from "./operations/open-operation";
+import { removeMember } from "./operations/remove-member";
+import { updateAgreement } from "./operations/update-agreement";
+import { updateOperation } from "./operations/update-operation";
 import { updatePreferences } from "./users/update-preferences";
 import type { ServiceDeps } from "./context";
 
@@ -33,7 +45,22 @@ export function createServices(deps: ServiceDeps) {
       aliveSessions: (sessionIds: string[]) => sessions.alive(sessionIds),
     },
     users: bind(deps, { updatePreferences }),
-    operations: bind(deps, { listMine: listMyOperations }),
+    operations: bind(deps, {
+      listMine: listMyOperations,
+      list: listOperations,
+      create: createOperation,
+      get: getOperation,
+      open: openOperation,
+      update: updateOperation,
+      listMembers,
+      addMember,
+      changeMemberRole,
+      removeMember,
+      agencyOptions: listAgencyOptions,
+      adminList: adminListOperations,
+      adminGet: adminGetOperation,
+      updateAgreement,
+    }),
     audit: bind(deps, { verifyChain: (d: ServiceDeps) => verifyAuditChain(d.db), list: listAudit, listForOperation: listOperationAudit, exportCsv: exportAudit }),
     account: bind(deps, { get: getAccount, changePassword, getSecondFactor, disableSecondFactor }),
   };

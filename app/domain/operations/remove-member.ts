@@ -1,0 +1,32 @@
+import { and, eq } from "drizzle-orm";
+import { operationMembers } from "../../../db/schema/index";
+import { recordAudit } from "../audit/record-audit";
+import { withTransaction, type Actor, type ServiceDeps } from "../context";
+import { Conflict, Invalid } from "../errors";
+import { parseInput } from "../validation";
+import { assertCanManageMembers, findMembership } from "./membership";
+import { removeMemberSchema } from "./schemas";
+import { leadCount, lockOperation } from "./views";
+
+/** Removes a member; their open sockets leave the operation's room when the event is published. */
+export async function removeMember(deps: ServiceDeps, { actor, operationId, input }: { actor: Actor; operationId: string; input: unknown }): Promise<void> {
+  await assertCanManageMembers(deps.db, operationId, actor, deps.now());
+  const data = parseInput(removeMemberSchema, input);
+  const now = deps.now();
+  await withTransaction(deps, async (tx, emit) => {
+    const op = await lockOperation(tx, operationId);
+    const via = await assertCanManageMembers(tx, operationId, actor, now);
+    const membership = await findMembership(tx, op.id, data.userId);
+    if (!membership) throw Invalid({ userId: ["validation.not_a_member"] });
+    if (membership.role === "lead" && (await leadCount(tx, op.id)) <= 1) throw Conflict("last_lead");
+    await tx.delete(operationMembers).where(and(eq(operationMembers.operationId, op.id), eq(operationMembers.userId, data.userId)));
+    await recordAudit(tx, actor, now, {
+      action: "operation.member_removed",
+      targetType: "user",
+      targetId: data.userId,
+      operationId: op.id,
+      details: { role: membership.role, via },
+    });
+    emit({ name: "operation.membership_changed", payload: { operationId: op.id, userId: data.userId, removed: true } });
+  });
+}
