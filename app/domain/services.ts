@@ -24,6 +24,26 @@ import { removeMember } from "./operations/remove-member";
 import { updateAgreement } from "./operations/update-agreement";
 import { updateOperation } from "./operations/update-operation";
 import { updatePreferences } from "./users/update-preferences";
+import { createAgency } from "./agencies/create-agency";
+import { findAgencies, getAgency } from "./agencies/get-agency";
+import { listAgencies, listAgencyOptions as listAllAgencies } from "./agencies/list-agencies";
+import { updateAgency } from "./agencies/update-agency";
+import { acceptInvitation, lookupInvitation } from "./invitations/accept-invitation";
+import { inviteUser } from "./invitations/invite-user";
+import { issuePasswordReset } from "./invitations/issue-password-reset";
+import { listInvitations } from "./invitations/list-invitations";
+import { reissueInvitation } from "./invitations/reissue-invitation";
+import { revokeInvitation } from "./invitations/revoke-invitation";
+import { adminOverview } from "./office/overview";
+import { listRolePolicies, setRolePolicies } from "./office/role-policies";
+import { createUser } from "./users/create-user";
+import { disableUser } from "./users/disable-user";
+import { enableUser } from "./users/enable-user";
+import { findUserIdByEmail, getUser } from "./users/get-user";
+import { listUsers } from "./users/list-users";
+import { setUserPassword } from "./users/set-password";
+import { unlockUser } from "./users/unlock-user";
+import { updateUser } from "./users/update-user";
 import type { ServiceDeps } from "./context";
 
 type Bound<F> = F extends (deps: ServiceDeps, ...args: infer A) => infer R ? (...args: A) => R : never;
@@ -44,7 +64,22 @@ export function createServices(deps: ServiceDeps) {
       readSessionId: (cookieHeader: string | null) => sessions.readCookie(cookieHeader),
       aliveSessions: (sessionIds: string[]) => sessions.alive(sessionIds),
     },
-    users: bind(deps, { updatePreferences }),
+    users: bind(deps, {
+      updatePreferences,
+      list: listUsers,
+      get: getUser,
+      findIdByEmail: findUserIdByEmail,
+      create: createUser,
+      update: updateUser,
+      disable: disableUser,
+      enable: enableUser,
+      unlock: unlockUser,
+      setPassword: setUserPassword,
+      issuePasswordReset,
+    }),
+    agencies: bind(deps, { list: listAgencies, options: listAllAgencies, get: getAgency, find: findAgencies, create: createAgency, update: updateAgency }),
+    invitations: bind(deps, { invite: inviteUser, list: listInvitations, revoke: revokeInvitation, reissue: reissueInvitation, lookup: lookupInvitation, accept: acceptInvitation }),
+    office: bind(deps, { overview: adminOverview, listPolicies: listRolePolicies, setPolicies: setRolePolicies }),
     operations: bind(deps, {
       listMine: listMyOperations,
       list: listOperations,
