@@ -1,6 +1,6 @@
 // Builds the whole process once: db -> migrations -> services -> express -> socket.io -> remix.
 import { randomBytes, randomUUID } from "node:crypto";
-import { createServer, type Server as HttpServer } from "node:http";
+import { createServer, type Server as HttpServer, type ServerResponse } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
@@ -19,6 +19,8 @@ import type { AppLoadContext } from "./load-context";
 import { originCheck } from "./origin";
 import { seedDemoIfEmpty, type SeedReport } from "./seed";
 import { attachSocketServer, type SocketServer } from "./socket/server";
+
+const QUIET_PATHS = /^\/(?:build\/|favicon\.|healthz(?:$|\?)|readyz(?:$|\?))/;
 
 export interface RunningApp {
   url: string;
@@ -70,17 +72,12 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
   const buildPath = opts.buildPath ?? path.resolve("build/index.js");
   const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
 
+  // set when stop() begins: readiness turns 503 and responses close their connection
+  let draining = false;
+
   const app = express();
   app.disable("x-powered-by");
   if (env.TRUST_PROXY) app.set("trust proxy", 1);
-
-  app.get("/healthz", (_req, res) => {
-    res.json({ status: "ok" });
-  });
-  app.get("/readyz", async (_req, res) => {
-    const ok = await dbHandle.ping();
-    res.status(ok ? 200 : 503).json({ status: ok ? "ready" : "database_unreachable" });
-  });
 
   app.use(
     pinoHttp({
@@ -91,9 +88,23 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
         res.setHeader("X-Request-Id", id);
         return id;
       },
-      autoLogging: { ignore: (req) => (req.url ?? "").startsWith("/build/") || req.url === "/favicon.ico" },
+      // probes and static files would drown the log; requests to pages and actions are what an operator reads
+      autoLogging: { ignore: (req) => QUIET_PATHS.test(req.url ?? "") },
     }),
   );
+
+  // Probes need no session: /healthz says the process is up, /readyz that it can serve
+  // (database reachable, not shutting down), so a load balancer stops sending work first.
+  app.get("/healthz", (_req, res) => {
+    res.set("Cache-Control", "no-store").json({ status: "ok" });
+  });
+  app.get("/readyz", async (_req, res) => {
+    res.set("Cache-Control", "no-store");
+    if (draining) return void res.status(503).json({ status: "shutting_down" });
+    const ok = await dbHandle.ping();
+    res.status(ok ? 200 : 503).json({ status: ok ? "ready" : "database_unreachable" });
+  });
+
   app.use((_req, res, next) => {
     res.locals.cspNonce = randomBytes(16).toString("base64");
     next();
@@ -117,7 +128,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
     }),
   );
   app.use(compression());
-  app.use(originCheck(config.publicOrigin));
+  app.use(originCheck({ publicOrigin: config.publicOrigin, trustProxy: env.TRUST_PROXY }));
 
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
@@ -137,8 +148,21 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
     }),
   );
 
-  const http = createServer(app);
-  const io = attachSocketServer(http, { services, logger, env, dbKind: dbHandle.kind });
+  // Responses in flight when stop() begins must finish, then their keep-alive
+  // connection must close; otherwise close() waits for the keep-alive timeout.
+  // Registered before express so the header is set before any handler can respond.
+  const http = createServer();
+  const inFlight = new Set<ServerResponse>();
+  http.on("request", (_req, res: ServerResponse) => {
+    if (draining) res.setHeader("Connection", "close");
+    inFlight.add(res);
+    res.once("close", () => {
+      inFlight.delete(res);
+      if (draining) http.closeIdleConnections();
+    });
+  });
+  http.on("request", app);
+  const socketServer = attachSocketServer(http, { services, logger, env, dbKind: dbHandle.kind });
 
   await new Promise<void>((resolve, reject) => {
     http.once("error", reject);
@@ -148,19 +172,28 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
   const port = typeof address === "object" && address ? address.port : env.PORT;
   const url = `http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${port}`;
 
+  // The order matters: stop accepting; close the sockets (clients reconnect elsewhere);
+  // let requests in flight finish (bounded by SHUTDOWN_TIMEOUT_MS); only then close
+  // the socket adapter (a finishing request may still broadcast) and the database.
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
-      logger.info("shutting down: no new connections, finishing requests in flight");
-      const closed = new Promise<void>((resolve) => http.close(() => resolve()));
+      logger.info({ inFlight: inFlight.size }, "shutting down: no new connections, finishing requests in flight");
+      draining = true;
+      const drained = new Promise<void>((resolve) => http.close(() => resolve()));
+      for (const res of inFlight) if (!res.headersSent) res.setHeader("Connection", "close");
       http.closeIdleConnections();
-      await io.shutdown();
-      const timer = setTimeout(() => http.closeAllConnections(), env.SHUTDOWN_TIMEOUT_MS);
-      await closed;
+      socketServer.closeConnections();
+      const timer = setTimeout(() => {
+        logger.warn({ inFlight: inFlight.size }, "shutdown timeout: closing the connections still open");
+        http.closeAllConnections();
+      }, env.SHUTDOWN_TIMEOUT_MS);
+      await drained;
       clearTimeout(timer);
+      await socketServer.shutdown();
       await dbHandle.close();
       logger.info("stopped");
     })());
 
-  return { url, port, http, io, dbHandle, services, logger, seed, stop };
+  return { url, port, http, io: socketServer, dbHandle, services, logger, seed, stop };
 }

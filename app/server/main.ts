@@ -26,6 +26,11 @@ async function main() {
     if (exiting) return;
     exiting = true;
     app.logger.info({ signal }, "signal received");
+    // stop() bounds the requests in flight itself; this only catches a hang past that
+    setTimeout(() => {
+      app.logger.error("shutdown did not finish in time");
+      process.exit(1);
+    }, env.SHUTDOWN_TIMEOUT_MS + 5_000).unref();
     try {
       await app.stop();
       process.exit(0);

@@ -1,10 +1,20 @@
 // The typed socket protocol, shared by the server and app/hooks/use-socket.ts.
 // Import only types and zod schemas here: this module is bundled for the browser.
-import { z } from "zod";
+import { z } from "../../domain/validation";
 
-export type Ack<T = Record<string, never>> = (res: { ok: true; data?: T } | { ok: false; code: string; fields?: Record<string, string[]> }) => void;
+/** Why a socket event was refused: the domain error codes, plus "internal" for a bug. */
+export type AckErrorCode = "invalid" | "not_found" | "forbidden" | "conflict" | "unauthenticated" | "rate_limited" | "internal";
 
-export const operationRoomSchema = z.object({ operationId: z.string().uuid() });
+export type AckResult<T = Record<string, never>> =
+  | { ok: true; data?: T }
+  | { ok: false; code: AckErrorCode; fields?: Record<string, string[]> };
+
+export type Ack<T = Record<string, never>> = (res: AckResult<T>) => void;
+
+/** The error a refused handshake carries to the client's `connect_error`. */
+export const HANDSHAKE_REFUSED = "unauthenticated";
+
+export const operationRoomSchema = z.object({ operationId: z.string().uuid() }).strict();
 
 export interface ClientToServerEvents {
   "operation:join": (payload: z.input<typeof operationRoomSchema>, ack: Ack<{ operationId: string }>) => void;

@@ -1,106 +1,122 @@
+// socket.io on the app's http server: authenticated handshake, rooms joined only
+// after a membership check, domain events turned into room broadcasts, and
+// sessions that end (sign-out, disabled account, expiry) taking their sockets with them.
 import type { Server as HttpServer } from "node:http";
-import type { Logger } from "pino";
 import { createAdapter } from "@socket.io/postgres-adapter";
 import pg from "pg";
-import { Server, type Socket } from "socket.io";
-import { actorFor, loadCurrentUser } from "../../domain/auth/current-user";
-import { isDomainError } from "../../domain/errors";
-import { getOperationForActor } from "../../domain/operations/access";
+import type { Logger } from "pino";
+import { Server } from "socket.io";
+import { Invalid, RateLimited } from "../../domain/errors";
 import type { Services } from "../../domain/services";
-import { parseInput } from "../../domain/validation";
 import type { Env } from "../../utils/env.server";
-import { expectedOrigin } from "../origin";
+import { isSameOrigin } from "../origin";
+import { ackError, splitAck, type IoSocket } from "./handlers/handle";
+import { registerOperationHandlers } from "./handlers/operations";
 import {
+  HANDSHAKE_REFUSED,
   operationRoom,
-  operationRoomSchema,
   sessionRoom,
   userRoom,
-  type Ack,
   type ClientToServerEvents,
   type InterServerEvents,
   type ServerToClientEvents,
   type SocketData,
 } from "./protocol";
+import { createSocketRateLimiter, SOCKET_LIMITS } from "./rate-limit";
 
+export { ackError } from "./handlers/handle";
+export type { IoSocket } from "./handlers/handle";
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
-export type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 export interface SocketServer {
   io: IoServer;
+  /**
+   * Closes every client connection and refuses new ones. Clients see a transport
+   * close, not a server disconnect, so they reconnect (to another process, or to
+   * this one once it is back) and re-join their rooms. Idempotent.
+   */
+  closeConnections(): void;
+  /**
+   * Then, once the http server has drained: stops the sweep and the event bridge,
+   * closes the adapter and its pool. Not io.close(): that would close the http
+   * server a second time, which app.ts owns. Idempotent.
+   */
   shutdown(): Promise<void>;
 }
 
-/** Turns a thrown error into an error ack; never lets a handler crash the process. */
-export function ackError(ack: Ack<never> | undefined, err: unknown, logger: Logger) {
-  if (isDomainError(err)) return ack?.({ ok: false, code: err.code, fields: err.fields });
-  logger.error({ err }, "socket handler failed");
-  ack?.({ ok: false, code: "internal" });
+export interface SocketServerOptions {
+  services: Services;
+  logger: Logger;
+  env: Env;
+  dbKind: "pglite" | "postgres";
 }
 
-export function attachSocketServer(
-  http: HttpServer,
-  { services, logger, env, dbKind }: { services: Services; logger: Logger; env: Env; dbKind: "pglite" | "postgres" },
-): SocketServer {
-  const publicOrigin = env.PUBLIC_ORIGIN ?? null;
+export function attachSocketServer(http: HttpServer, { services, logger, env, dbKind }: SocketServerOptions): SocketServer {
+  const log = logger.child({ component: "socket" });
+  const originPolicy = { publicOrigin: env.PUBLIC_ORIGIN ?? null, trustProxy: env.TRUST_PROXY };
+  let closing = false;
+
   const io: IoServer = new Server(http, {
     serveClient: false,
+    // the client uses websocket only (docs/decisions/002): no long-polling, so no sticky sessions
+    transports: ["websocket"],
+    // chat messages are small; a megabyte frame is only ever an attack
+    maxHttpBufferSize: 256 * 1024,
     // Origin is checked on the handshake: a page of another site cannot open a socket with our cookie.
     allowRequest: (req, callback) => {
-      const forwarded = req.headers["x-forwarded-proto"];
-      const proto = env.TRUST_PROXY && typeof forwarded === "string" ? forwarded.split(",")[0]!.trim() : "http";
-      const expected = expectedOrigin(publicOrigin, proto, req.headers.host);
-      callback(null, !!expected && req.headers.origin === expected);
+      if (closing) return callback("shutting down", false);
+      const ok = isSameOrigin(req, originPolicy);
+      if (!ok) log.warn({ origin: req.headers.origin ?? null }, "socket handshake refused: Origin mismatch");
+      callback(ok ? null : "origin", ok);
     },
   });
 
   let pool: pg.Pool | null = null;
   if (dbKind === "postgres" && env.DATABASE_URL) {
-    // Several app processes on one database share broadcasts through LISTEN/NOTIFY.
+    // Several app processes on one database share broadcasts through LISTEN/NOTIFY
+    // (payloads over 8 kB go through the socket_io_attachments table, migration 0002).
     // The adapter is written for node-postgres, so it gets its own small pool.
     pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 4 });
-    pool.on("error", (err) => logger.warn({ err }, "socket.io adapter pool error"));
-    io.adapter(createAdapter(pool, { errorHandler: (err) => logger.warn({ err }, "socket.io adapter error") }));
+    pool.on("error", (err) => log.warn({ err }, "socket.io adapter pool error"));
+    io.adapter(createAdapter(pool, { errorHandler: (err) => log.warn({ err }, "socket.io adapter error") }));
   }
 
   io.use(async (socket, next) => {
     try {
       const auth = await services.auth.authenticate(socket.handshake.headers.cookie ?? null);
-      if (!auth || !auth.session.twoFactorVerified) return next(new Error("unauthenticated"));
+      // half-signed-in (second factor pending) or not yet enrolled where the office requires it:
+      // the portal's pages are closed to them, so is the socket
+      if (!auth || !auth.session.twoFactorVerified || auth.user.mustEnrolTotp) return next(new Error(HANDSHAKE_REFUSED));
       socket.data.userId = auth.user.id;
       socket.data.sessionId = auth.session.id;
       next();
     } catch (err) {
-      logger.error({ err }, "socket handshake failed");
-      next(new Error("unauthenticated"));
+      log.error({ err }, "socket handshake failed");
+      next(new Error(HANDSHAKE_REFUSED));
     }
   });
+
+  const anyEvent = createSocketRateLimiter(SOCKET_LIMITS.anyEvent);
+  const rooms = createSocketRateLimiter(SOCKET_LIMITS.rooms);
+  const ctx = { services, logger: log };
 
   io.on("connection", (socket: IoSocket) => {
     void socket.join([userRoom(socket.data.userId), sessionRoom(socket.data.sessionId)]);
 
-    socket.on("operation:join", async (payload, ack) => {
-      try {
-        const { operationId } = parseInput(operationRoomSchema, payload);
-        const user = await loadCurrentUser(services.deps.db, socket.data.userId);
-        if (!user) return void socket.disconnect(true);
-        // the room comes from the server after the membership check, never from the client
-        await getOperationForActor(services.deps.db, operationId, actorFor(user, socket.handshake.address), services.deps.now());
-        await socket.join(operationRoom(operationId));
-        ack?.({ ok: true, data: { operationId } });
-      } catch (err) {
-        ackError(ack, err, logger);
+    // before any handler: a flood is refused whatever the event, and an event nobody
+    // handles gets an answer instead of leaving the client's ack waiting forever
+    socket.use(([event, ...args], next) => {
+      const { ack } = splitAck(args);
+      if (!anyEvent.take(socket)) return ackError(ack, RateLimited(), log);
+      if (socket.listeners(event as keyof ClientToServerEvents).length === 0) {
+        return ackError(ack, Invalid({ event: ["validation.invalid"] }), log);
       }
+      next();
     });
 
-    socket.on("operation:leave", async (payload, ack) => {
-      try {
-        const { operationId } = parseInput(operationRoomSchema, payload);
-        await socket.leave(operationRoom(operationId));
-        ack?.({ ok: true });
-      } catch (err) {
-        ackError(ack, err, logger);
-      }
-    });
+    registerOperationHandlers(ctx, socket, rooms);
+
+    socket.on("error", (err) => log.warn({ err }, "socket error"));
   });
 
   const unsubscribe = services.deps.events.subscribe((event) => {
@@ -112,7 +128,7 @@ export function attachSocketServer(
         io.in(userRoom(event.payload.userId)).disconnectSockets(true);
         break;
       case "operation.updated":
-        io.to(operationRoom(event.payload.operationId)).emit("operation:updated", event.payload);
+        io.to(operationRoom(event.payload.operationId)).emit("operation:updated", { operationId: event.payload.operationId });
         break;
       case "operation.membership_changed":
         if (event.payload.removed) {
@@ -123,27 +139,44 @@ export function attachSocketServer(
     }
   });
 
-  // Sessions also end by expiry or in another process: re-check live sockets' sessions often.
+  // Sessions also end by expiry, by a row deleted or an account disabled in the
+  // database, or in another process whose broadcast was missed: re-check the live
+  // sockets' sessions often. sessions.alive is read-only, so an open tab does not
+  // keep its session from going idle.
+  let sweeping = false;
   const sweep = setInterval(async () => {
+    if (sweeping) return;
+    sweeping = true;
     try {
       const local = [...io.of("/").sockets.values()];
       if (local.length === 0) return;
       const alive = await services.auth.aliveSessions([...new Set(local.map((s) => s.data.sessionId))]);
       for (const s of local) if (!alive.has(s.data.sessionId)) s.disconnect(true);
     } catch (err) {
-      logger.warn({ err }, "session sweep failed");
+      log.warn({ err }, "session sweep failed");
+    } finally {
+      sweeping = false;
     }
   }, env.SESSION_SWEEP_MS);
   sweep.unref();
 
+  const closeConnections = () => {
+    if (closing) return;
+    closing = true;
+    clearInterval(sweep);
+    io.engine.close();
+  };
+
+  let shuttingDown: Promise<void> | null = null;
   return {
     io,
-    async shutdown() {
-      clearInterval(sweep);
-      unsubscribe();
-      io.disconnectSockets(true);
-      await new Promise<void>((resolve) => io.close(() => resolve()));
-      await pool?.end();
-    },
+    closeConnections,
+    shutdown: () =>
+      (shuttingDown ??= (async () => {
+        closeConnections();
+        unsubscribe();
+        await io.of("/").adapter.close();
+        await pool?.end().catch((err) => log.warn({ err }, "socket.io adapter pool did not close cleanly"));
+      })()),
   };
 }
