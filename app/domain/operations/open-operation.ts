@@ -6,8 +6,8 @@ import { getOperationForActor } from "./access";
  * Logs that a member opened the operation's content: Directive 2016/680 expects
  * consultations to be logged. Non-members get NotFound and nothing is written.
  */
-export async function openOperation(deps: ServiceDeps, { actor, operationId }: { actor: Actor; operationId: string }): Promise<void> {
-  await withTransaction(deps, async (tx) => {
+export async function openOperation(deps: ServiceDeps, { actor, operationId }: { actor: Actor; operationId: string }): Promise<{ canEdit: boolean }> {
+  return withTransaction(deps, async (tx) => {
     const access = await getOperationForActor(tx, operationId, actor, deps.now());
     await recordAudit(tx, actor, deps.now(), {
       action: "operation.opened",
@@ -16,5 +16,6 @@ export async function openOperation(deps: ServiceDeps, { actor, operationId }: {
       operationId: access.operation.id,
       details: { memberRole: access.memberRole },
     });
+    return { canEdit: access.memberRole === "lead" && access.readOnlyReason === null };
   });
 }
