@@ -1,0 +1,111 @@
+/**
+ * Scores how likely two person records describe the same human being.
+ *
+ * The name similarity (names.ts, best pair over all names and aliases) is the
+ * base; the other facts adjust it:
+ *  - same full date of birth: +0.10 — together with a similar name this is
+ *    strong evidence, and it lets a cognate given name (Mehmed/Muhamed) or a
+ *    rough transliteration reach the threshold;
+ *  - day and month swapped (1990-03-05 / 1990-05-03): −0.05 — the commonest
+ *    data-entry error between date formats, so still a likely hit;
+ *  - any other different full date: × 0.55 — a namesake with another date of
+ *    birth must rank clearly below (≤ 0.55 even for an identical name);
+ *  - only years known: equal +0.03; one year apart −0.08 (stated ages of
+ *    undocumented migrants are often estimates); further apart × 0.6;
+ *  - a name of one part only (a mononym): × 0.9;
+ *  - different nationality: −0.05 (dual nationals and false declarations are
+ *    common, so the penalty is small); different sex: −0.10 (f/m only).
+ */
+import { analyseName, birthYearOf, compareNames, type AnalysedName, type NameSimilarity } from "./names";
+import type { Person, Reason } from "./types";
+
+export interface PersonScore {
+  /** 0..1 */
+  score: number;
+  reasons: Reason[];
+}
+
+const SAME_DOB_BOOST = 0.1;
+const SWAPPED_DOB_PENALTY = 0.05;
+const DIFFERENT_DOB_FACTOR = 0.55;
+const SAME_YEAR_BOOST = 0.03;
+const CLOSE_YEAR_PENALTY = 0.08;
+const DIFFERENT_YEAR_FACTOR = 0.6;
+const NATIONALITY_PENALTY = 0.05;
+const SEX_PENALTY = 0.1;
+const SINGLE_PART_FACTOR = 0.9;
+/** Below this the names are reported as different rather than similar. */
+const NAMES_SIMILAR_FLOOR = 0.7;
+
+const FULL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function bestNameSimilarity(a: AnalysedName[], b: AnalysedName[]): NameSimilarity {
+  let best: NameSimilarity = { score: 0, detail: "spelling", parts: 0 };
+  for (const x of a) {
+    for (const y of b) {
+      const s = compareNames(x, y);
+      if (s.score > best.score) best = s;
+    }
+  }
+  return best;
+}
+
+const round = (v: number, digits = 3): number => Math.round(v * 10 ** digits) / 10 ** digits;
+
+export function scorePersons(a: Person, b: Person): PersonScore {
+  const reasons: Reason[] = [];
+  const names = bestNameSimilarity(
+    a.names.filter((n) => n.trim()).map(analyseName),
+    b.names.filter((n) => n.trim()).map(analyseName),
+  );
+  // A name of a single part (a mononym, or only a surname known) that agrees
+  // is weak evidence on its own.
+  let score = names.parts === 1 ? names.score * SINGLE_PART_FACTOR : names.score;
+  if (names.score >= NAMES_SIMILAR_FLOOR) reasons.push({ code: "names_similar", value: round(names.score, 2), detail: names.detail });
+  else reasons.push({ code: "names_different", value: round(names.score, 2) });
+
+  const da = a.dateOfBirth ? FULL_DATE.exec(a.dateOfBirth) : null;
+  const db = b.dateOfBirth ? FULL_DATE.exec(b.dateOfBirth) : null;
+  if (da && db) {
+    if (a.dateOfBirth === b.dateOfBirth) {
+      score += SAME_DOB_BOOST;
+      reasons.push({ code: "same_date_of_birth" });
+    } else if (da[1] === db[1] && da[2] === db[3] && da[3] === db[2]) {
+      score -= SWAPPED_DOB_PENALTY;
+      reasons.push({ code: "date_of_birth_day_month_swapped" });
+    } else {
+      score *= DIFFERENT_DOB_FACTOR;
+      reasons.push({ code: "different_date_of_birth" });
+    }
+  } else {
+    const ya = birthYearOf(a);
+    const yb = birthYearOf(b);
+    if (ya !== undefined && yb !== undefined) {
+      const diff = Math.abs(ya - yb);
+      if (diff === 0) {
+        score += SAME_YEAR_BOOST;
+        reasons.push({ code: "same_birth_year" });
+      } else if (diff === 1) {
+        score -= CLOSE_YEAR_PENALTY;
+        reasons.push({ code: "birth_year_close" });
+      } else {
+        score *= DIFFERENT_YEAR_FACTOR;
+        reasons.push({ code: "different_birth_year" });
+      }
+    }
+  }
+
+  if (a.nationality && b.nationality) {
+    if (a.nationality.toUpperCase() === b.nationality.toUpperCase()) reasons.push({ code: "same_nationality" });
+    else {
+      score -= NATIONALITY_PENALTY;
+      reasons.push({ code: "different_nationality" });
+    }
+  }
+  if (a.sex && b.sex && a.sex !== "x" && b.sex !== "x" && a.sex !== b.sex) {
+    score -= SEX_PENALTY;
+    reasons.push({ code: "different_sex" });
+  }
+
+  return { score: round(Math.max(0, Math.min(1, score))), reasons };
+}
