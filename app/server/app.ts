@@ -1,6 +1,6 @@
 // Builds the whole process once: db -> migrations -> services -> express -> socket.io -> remix.
 import { randomBytes, randomUUID } from "node:crypto";
-import { createServer, type Server as HttpServer, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
@@ -16,7 +16,7 @@ import { createEventBus } from "../domain/events";
 import { createServices, type Services } from "../domain/services";
 import type { Env } from "../utils/env.server";
 import type { AppLoadContext } from "./load-context";
-import { originCheck } from "./origin";
+import { originCheck, websocketOrigin } from "./origin";
 import { seedDemoIfEmpty, type SeedReport } from "./seed";
 import { attachSocketServer, type SocketServer } from "./socket/server";
 
@@ -74,6 +74,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
 
   // set when stop() begins: readiness turns 503 and responses close their connection
   let draining = false;
+  const originPolicy = { publicOrigin: config.publicOrigin, trustProxy: env.TRUST_PROXY };
 
   const app = express();
   app.disable("x-powered-by");
@@ -90,6 +91,18 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
       },
       // probes and static files would drown the log; requests to pages and actions are what an operator reads
       autoLogging: { ignore: (req) => QUIET_PATHS.test(req.url ?? "") },
+      // No headers (the Cookie is a live session) and no query string (searches carry
+      // phone numbers and names): the log must not become a copy of case data.
+      serializers: {
+        req: (req: { id: string; method: string; url: string; remoteAddress?: string; headers?: Record<string, string> }) => ({
+          id: req.id,
+          method: req.method,
+          path: req.url.split("?")[0],
+          remoteAddress: req.remoteAddress,
+          userAgent: req.headers?.["user-agent"],
+        }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
     }),
   );
 
@@ -117,7 +130,8 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
           "script-src": ["'self'", (_req, res) => `'nonce-${(res as express.Response).locals.cspNonce}'`],
           "style-src": ["'self'", "'unsafe-inline'"],
           "img-src": ["'self'", "data:", "blob:"],
-          "connect-src": ["'self'", "ws:", "wss:"],
+          // the live channel's own websocket only ('self' does not cover ws: in every browser)
+          "connect-src": ["'self'", (req) => websocketOrigin(req as IncomingMessage, originPolicy) ?? "'self'"],
           "frame-ancestors": ["'none'"],
           "form-action": ["'self'"],
           "upgrade-insecure-requests": config.secureCookies ? [] : null,
@@ -128,7 +142,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
     }),
   );
   app.use(compression());
-  app.use(originCheck({ publicOrigin: config.publicOrigin, trustProxy: env.TRUST_PROXY }));
+  app.use(originCheck(originPolicy));
 
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));

@@ -36,6 +36,23 @@ export function isSameOrigin(req: IncomingMessage, policy: OriginPolicy): boolea
 }
 
 /**
+ * Our own websocket origin (ws://host or wss://host) for the CSP's connect-src, or
+ * null if the Host header is not a plain host name: it ends up in a response header.
+ */
+export function websocketOrigin(req: IncomingMessage, policy: OriginPolicy): string | null {
+  const expected = expectedOrigin(policy.publicOrigin, requestProtocol(req, policy.trustProxy), req.headers.host);
+  if (!expected) return null;
+  let url: URL;
+  try {
+    url = new URL(expected);
+  } catch {
+    return null;
+  }
+  if (!/^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])$/.test(url.hostname)) return null;
+  return `${url.protocol === "https:" ? "wss:" : "ws:"}//${url.host}`;
+}
+
+/**
  * Refuses every state-changing request whose Origin is not ours (CSRF defence in
  * depth beside SameSite=Lax). Token-authenticated API calls carry no cookie and
  * are exempt: a browser cannot forge them.
