@@ -6,7 +6,7 @@ import { signOut } from "./auth/sign-out";
 import { confirmTotpEnrolment, disableTotp, startTotpEnrolment, verifySecondFactor } from "./auth/totp";
 import { verifyAuditChain } from "./audit/verify-chain";
 import { exportAudit } from "./audit/export-audit";
-import { listAudit, listOperationAudit } from "./audit/list-audit";
+import { auditFilterChoices, listAudit, listOperationAudit } from "./audit/list-audit";
 import { changePassword } from "./account/change-password";
 import { getAccount } from "./account/get-account";
 import { disableSecondFactor, getSecondFactor } from "./account/second-factor";
@@ -96,7 +96,7 @@ export function createServices(deps: ServiceDeps) {
       adminGet: adminGetOperation,
       updateAgreement,
     }),
-    audit: bind(deps, { verifyChain: (d: ServiceDeps) => verifyAuditChain(d.db), list: listAudit, listForOperation: listOperationAudit, exportCsv: exportAudit }),
+    audit: bind(deps, { verifyChain: (d: ServiceDeps) => verifyAuditChain(d.db), list: listAudit, listForOperation: listOperationAudit, filterChoices: auditFilterChoices, exportCsv: exportAudit }),
     account: bind(deps, { get: getAccount, changePassword, getSecondFactor, disableSecondFactor }),
   };
 }

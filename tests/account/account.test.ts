@@ -11,7 +11,11 @@ import { createTestServices, type TestServices } from "../setup/services";
 const NEW_PASSWORD = "a much longer passphrase 2026";
 
 const auditRows = (t: TestServices, action: string, userId: string) =>
-  t.testDb.db.select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.actorId, userId))).orderBy(desc(auditLog.id));
+  t.testDb.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.action, action), eq(auditLog.actorId, userId)))
+    .orderBy(desc(auditLog.id));
 
 describe("account form schemas", () => {
   it("keeps the browser's length rule equal to the server's", () => {
@@ -57,7 +61,11 @@ describe("changePassword", () => {
     const { u, actor, sessionIds } = await userWithSessions(2);
     const hashBefore = await hashOf(u.id);
     await expect(
-      t.services.account.changePassword({ actor, sessionId: sessionIds[0]!, input: { currentPassword: "not my password", newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD } }),
+      t.services.account.changePassword({
+        actor,
+        sessionId: sessionIds[0]!,
+        input: { currentPassword: "not my password", newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD },
+      })
     ).rejects.toMatchObject({ code: "invalid", fields: { currentPassword: ["account:errors.current_password_wrong"] } });
     expect(await hashOf(u.id)).toBe(hashBefore);
     expect(await sessionsOf(u.id)).toEqual([...sessionIds].sort());
@@ -68,7 +76,11 @@ describe("changePassword", () => {
   it("returns the common-password rule and the length rule as field errors", async () => {
     const { actor, sessionIds } = await userWithSessions(1);
     const attempt = (newPassword: string) =>
-      t.services.account.changePassword({ actor, sessionId: sessionIds[0]!, input: { currentPassword: TEST_PASSWORD, newPassword, confirmPassword: newPassword } });
+      t.services.account.changePassword({
+        actor,
+        sessionId: sessionIds[0]!,
+        input: { currentPassword: TEST_PASSWORD, newPassword, confirmPassword: newPassword },
+      });
     await expect(attempt("aaaaaaaaaaaaaaaa")).rejects.toMatchObject({ fields: { newPassword: ["validation.password_common"] } });
     await expect(attempt("short")).rejects.toMatchObject({ fields: { newPassword: ["validation.password_too_short"] } });
     await expect(attempt(TEST_PASSWORD)).rejects.toMatchObject({ fields: { newPassword: ["account:errors.password_unchanged"] } });
@@ -78,7 +90,11 @@ describe("changePassword", () => {
     const { u, actor, sessionIds } = await userWithSessions(3);
     const other = await userWithSessions(1);
     const [current] = sessionIds as [string];
-    const r = await t.services.account.changePassword({ actor, sessionId: current, input: { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD } });
+    const r = await t.services.account.changePassword({
+      actor,
+      sessionId: current,
+      input: { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD },
+    });
     expect(r).toEqual({ otherSessionsEnded: 2 });
     expect(await sessionsOf(u.id)).toEqual([current]);
     expect(await sessionsOf(other.u.id)).toEqual(other.sessionIds);

@@ -43,7 +43,7 @@ describe("csvCell", () => {
     ["a,b", '"a,b"'],
     ['say "hi"', '"say ""hi"""'],
     ["two\nlines", '"two\nlines"'],
-    ["=HYPERLINK(\"http://x\")", '"\'=HYPERLINK(""http://x"")"'],
+    ['=HYPERLINK("http://x")', '"\'=HYPERLINK(""http://x"")"'],
     ["+43 1 234", "'+43 1 234"],
     ["-1+1", "'-1+1"],
     ["@SUM(A1)", "'@SUM(A1)"],
@@ -70,10 +70,15 @@ describe("exportAudit", () => {
     mallory = { ...(await actorOf(db, m.id)), ip: "203.0.113.9" };
     opHidden = await createOperation(db, { codeName: "GREY WOLF" });
     await db.transaction((tx) =>
-      recordAudit(tx, mallory, new Date("2026-04-01T09:15:00Z"), { action: "user.updated", targetType: "user", targetId: m.id, details: { note: 'comma, "quote"\nnewline', formula: "=1+1" } }),
+      recordAudit(tx, mallory, new Date("2026-04-01T09:15:00Z"), {
+        action: "user.updated",
+        targetType: "user",
+        targetId: m.id,
+        details: { note: 'comma, "quote"\nnewline', formula: "=1+1" },
+      })
     );
     await db.transaction((tx) =>
-      recordAudit(tx, mallory, new Date("2026-04-02T09:15:00Z"), { action: "operation.updated", operationId: opHidden.id, details: { codeName: "GREY WOLF" } }),
+      recordAudit(tx, mallory, new Date("2026-04-02T09:15:00Z"), { action: "operation.updated", operationId: opHidden.id, details: { codeName: "GREY WOLF" } })
     );
   });
   afterAll(() => t.testDb.destroy());

@@ -57,8 +57,20 @@ describe("listAudit", () => {
     opMine = await createOperation(db, { codeName: "NIGHT HERON", members: [[leadUser.id, "member"]] });
     opHidden = await createOperation(db, { codeName: "SECRET FALCON" });
 
-    await write(alice, "2026-03-01T10:00:00Z", { action: "operation.updated", operationId: opMine.id, targetType: "operation", targetId: opMine.id, details: { field: "summary" } });
-    await write(alice, "2026-03-02T10:00:00Z", { action: "operation.updated", operationId: opHidden.id, targetType: "operation", targetId: opHidden.id, details: { codeName: "SECRET FALCON" } });
+    await write(alice, "2026-03-01T10:00:00Z", {
+      action: "operation.updated",
+      operationId: opMine.id,
+      targetType: "operation",
+      targetId: opMine.id,
+      details: { field: "summary" },
+    });
+    await write(alice, "2026-03-02T10:00:00Z", {
+      action: "operation.updated",
+      operationId: opHidden.id,
+      targetType: "operation",
+      targetId: opHidden.id,
+      details: { codeName: "SECRET FALCON" },
+    });
     await write(bob, "2026-03-02T22:30:00Z", { action: "auth.sign_in_failed", outcome: "failure", targetType: "user", targetId: bob.id! });
     await write(bob, "2026-03-03T08:00:00Z", { action: "auth.sign_in", targetType: "user", targetId: bob.id! });
     await write(systemActor("cli"), "2026-03-04T08:00:00Z", { action: "operation.member_removed", outcome: "denied", operationId: opHidden.id });
@@ -89,7 +101,9 @@ describe("listAudit", () => {
 
   it("filters by outcome", async () => {
     expect((await t.services.audit.list({ actor: lead, input: { outcome: "denied" } })).rows.map((x) => x.action)).toEqual(["operation.member_removed"]);
-    expect((await t.services.audit.list({ actor: lead, input: { outcome: "failure", actor: bob.id } })).rows.map((x) => x.action)).toEqual(["auth.sign_in_failed"]);
+    expect((await t.services.audit.list({ actor: lead, input: { outcome: "failure", actor: bob.id } })).rows.map((x) => x.action)).toEqual([
+      "auth.sign_in_failed",
+    ]);
   });
 
   it("reads the time range as calendar days in the reader's zone", async () => {
@@ -124,7 +138,10 @@ describe("listAudit", () => {
     expect(byLead.options.operations.map((o) => o.codeName)).toEqual(["NIGHT HERON"]);
 
     const byAdmin = await t.services.audit.list({ actor: admin, input: { action: "operation.updated" } });
-    expect(byAdmin.rows.find((r) => r.operation?.id === opHidden.id)).toMatchObject({ operation: { codeName: "SECRET FALCON" }, details: { codeName: "SECRET FALCON" } });
+    expect(byAdmin.rows.find((r) => r.operation?.id === opHidden.id)).toMatchObject({
+      operation: { codeName: "SECRET FALCON" },
+      details: { codeName: "SECRET FALCON" },
+    });
     expect(byAdmin.options.operations.map((o) => o.codeName)).toEqual(expect.arrayContaining(["NIGHT HERON", "SECRET FALCON"]));
   });
 
@@ -156,7 +173,9 @@ describe("keyset pagination", () => {
     chatty = await actorOf(t.testDb.db, (await createUser(t.testDb.db)).id);
     const total = AUDIT_PAGE_SIZE * 2 + 7;
     for (let i = 0; i < total; i++) {
-      ids.push(await t.testDb.db.transaction((tx) => recordAudit(tx, chatty, new Date(Date.UTC(2026, 0, 1, 0, i)), { action: "user.updated", details: { i } })));
+      ids.push(
+        await t.testDb.db.transaction((tx) => recordAudit(tx, chatty, new Date(Date.UTC(2026, 0, 1, 0, i)), { action: "user.updated", details: { i } }))
+      );
     }
     ids.reverse(); // newest first, as pages show them
   });
@@ -210,7 +229,9 @@ describe("listOperationAudit", () => {
 
     const outsiderActor = await actorOf(db, outsider.id);
     const missing = await t.services.audit.listForOperation({ actor: outsiderActor, operationId: op.id, input: {} }).catch((e: unknown) => e);
-    const unknown = await t.services.audit.listForOperation({ actor: outsiderActor, operationId: "00000000-0000-4000-8000-000000000000", input: {} }).catch((e: unknown) => e);
+    const unknown = await t.services.audit
+      .listForOperation({ actor: outsiderActor, operationId: "00000000-0000-4000-8000-000000000000", input: {} })
+      .catch((e: unknown) => e);
     expect(missing).toMatchObject({ code: "not_found" });
     expect(unknown).toMatchObject({ code: "not_found" });
     expect((missing as Error).message).toBe((unknown as Error).message);

@@ -28,7 +28,7 @@ export async function changePassword(deps: ServiceDeps, { actor, sessionId, inpu
         targetType: "user",
         targetId: userId,
         details: { reason: "wrong_current_password" },
-      }),
+      })
     );
     throw Invalid({ currentPassword: ["account:errors.current_password_wrong"] });
   }

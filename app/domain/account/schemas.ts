@@ -12,7 +12,14 @@ export const spokenLanguagesField = z
   .string()
   .max(200)
   .optional()
-  .transform((s) => [...new Set((s ?? "").split(/[\s,;]+/).map((c) => c.trim().toLowerCase()).filter(Boolean))])
+  .transform((s) => [
+    ...new Set(
+      (s ?? "")
+        .split(/[\s,;]+/)
+        .map((c) => c.trim().toLowerCase())
+        .filter(Boolean)
+    ),
+  ])
   .superRefine((codes, ctx) => {
     if (codes.some((c) => !/^[a-z]{2}$/.test(c))) ctx.addIssue({ code: z.ZodIssueCode.custom, message: "account:errors.language_codes" });
     else if (codes.length > 12) ctx.addIssue({ code: z.ZodIssueCode.custom, message: "account:errors.too_many_languages" });

@@ -2,7 +2,7 @@ import { decodeBase64, encodeBase32UpperCaseNoPadding } from "@oslojs/encoding";
 import { createTOTPKeyURI } from "@oslojs/otp";
 import { and, count, eq, isNull } from "drizzle-orm";
 import QRCode from "qrcode";
-import { recoveryCodes, users } from "../../../db/schema/index";
+import { recoveryCodes, rolePolicies, users } from "../../../db/schema/index";
 import { recordAudit } from "../audit/record-audit";
 import { verifyPassword } from "../auth/passwords";
 import { disableTotp } from "../auth/totp";
@@ -24,22 +24,24 @@ const DIGITS = 6;
 export async function getSecondFactor(deps: ServiceDeps, { actor }: { actor: Actor }) {
   if (actor.kind !== "user" || !actor.id) throw Forbidden();
   const [user] = await deps.db
-    .select({ email: users.email, totpKey: users.totpKey, totpEnabledAt: users.totpEnabledAt })
+    .select({ email: users.email, totpKey: users.totpKey, totpEnabledAt: users.totpEnabledAt, roleRequires: rolePolicies.requireTotp })
     .from(users)
+    .leftJoin(rolePolicies, eq(rolePolicies.role, users.officeRole))
     .where(eq(users.id, actor.id));
   if (!user) throw NotFound();
+  const roleRequires = user.roleRequires === true;
   if (user.totpEnabledAt) {
     const [left] = await deps.db
       .select({ n: count() })
       .from(recoveryCodes)
       .where(and(eq(recoveryCodes.userId, actor.id), isNull(recoveryCodes.usedAt)));
-    return { enabled: true as const, enabledAt: user.totpEnabledAt.toISOString(), recoveryCodesLeft: Number(left?.n ?? 0), pending: null };
+    return { enabled: true as const, enabledAt: user.totpEnabledAt.toISOString(), recoveryCodesLeft: Number(left?.n ?? 0), roleRequires, pending: null };
   }
-  if (!user.totpKey) return { enabled: false as const, enabledAt: null, recoveryCodesLeft: 0, pending: null };
+  if (!user.totpKey) return { enabled: false as const, enabledAt: null, recoveryCodesLeft: 0, roleRequires, pending: null };
   const key = decodeBase64(user.totpKey);
   const uri = createTOTPKeyURI(ISSUER, user.email, key, PERIOD, DIGITS);
   const qrSvg = await QRCode.toString(uri, { type: "svg", margin: 1, width: 200 });
-  return { enabled: false as const, enabledAt: null, recoveryCodesLeft: 0, pending: { uri, qrSvg, secret: encodeBase32UpperCaseNoPadding(key) } };
+  return { enabled: false as const, enabledAt: null, recoveryCodesLeft: 0, roleRequires, pending: { uri, qrSvg, secret: encodeBase32UpperCaseNoPadding(key) } };
 }
 
 /** Turning one's own second factor off takes the current password: a session alone is not enough. */
@@ -57,7 +59,7 @@ export async function disableSecondFactor(deps: ServiceDeps, { actor, input }: {
         targetType: "user",
         targetId: userId,
         details: { reason: "wrong_password" },
-      }),
+      })
     );
     throw Invalid({ password: ["account:errors.current_password_wrong"] });
   }

@@ -65,7 +65,7 @@ export async function exportAudit(deps: ServiceDeps, { actor, input, timeZone }:
           r.operation?.codeName,
           r.ip,
           r.details === null ? "[withheld: operation content]" : r.details,
-        ]),
+        ])
       );
     }
     count += rows.length;
@@ -78,7 +78,7 @@ export async function exportAudit(deps: ServiceDeps, { actor, input, timeZone }:
     recordAudit(tx, actor, deps.now(), {
       action: "audit.exported",
       details: { format: "csv", rows: count, truncated, filters: filtersForAudit(filter, zone) },
-    }),
+    })
   );
   const stamp = deps.now().toISOString().slice(0, 19).replace(/[-:]/g, "").replace("T", "-");
   return { csv: `${lines.join("\r\n")}\r\n`, rows: count, truncated, filename: `concordia-audit-${stamp}Z.csv` };

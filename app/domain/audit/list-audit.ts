@@ -28,7 +28,7 @@ export async function listAudit(deps: ServiceDeps, { actor, input, timeZone }: L
     recordAudit(tx, actor, deps.now(), {
       action: "audit.viewed",
       details: { scope: "office", filters: filtersForAudit(filter, zone), ...cursorOf(filter), rows: page.rows.length },
-    }),
+    })
   );
   return { ...page, options, filter };
 }
@@ -45,7 +45,7 @@ export async function listOperationAudit(deps: ServiceDeps, { actor, operationId
       action: "audit.viewed",
       operationId: operation.id,
       details: { scope: "operation", filters: filtersForAudit({ ...filter, operation: undefined }, zone), ...cursorOf(filter), rows: page.rows.length },
-    }),
+    })
   );
   return { ...page, options, filter: { ...filter, operation: undefined } };
 }
@@ -54,3 +54,13 @@ const cursorOf = (f: { before?: number; after?: number }) => ({
   ...(f.before !== undefined ? { before: f.before } : {}),
   ...(f.after !== undefined ? { after: f.after } : {}),
 });
+
+/** The filter selects alone, for a page whose filters did not parse (nothing was read, nothing is logged). */
+export async function auditFilterChoices(deps: ServiceDeps, { actor, operationId = null }: { actor: Actor; operationId?: string | null }) {
+  if (operationId) {
+    const { operation } = await getOperationForActor(deps.db, operationId, actor, deps.now());
+    return filterOptions(deps.db, actor, operation.id);
+  }
+  if (!canReadOfficeLog(actor)) throw Forbidden();
+  return filterOptions(deps.db, actor, null);
+}

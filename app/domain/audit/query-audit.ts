@@ -87,11 +87,11 @@ export async function viewRows(db: DbOrTx, actor: Actor, rows: AuditRecord[]): P
   const names = await knownOperationNames(
     db,
     actor,
-    rows.map(operationOf).filter((x): x is string => x !== null),
+    rows.map(operationOf).filter((x): x is string => x !== null)
   );
   return rows.map((r) => {
     const opId = operationOf(r);
-    const codeName = opId ? (names.get(opId) ?? null) : null;
+    const codeName = opId ? names.get(opId) ?? null : null;
     return {
       id: r.id,
       at: r.at.toISOString(),
@@ -121,14 +121,18 @@ export interface AuditPage {
 /** One keyset page, newest first: `before` walks to older rows, `after` back to newer ones. */
 export async function readPage(db: DbOrTx, actor: Actor, where: SQL[], cursor: { before?: number; after?: number }): Promise<AuditPage> {
   const base = where.length ? and(...where) : undefined;
-  const exists = async (cond: SQL) =>
-    (await db.select({ id: auditLog.id }).from(auditLog).where(and(base, cond)).limit(1)).length > 0;
+  const exists = async (cond: SQL) => (await db.select({ id: auditLog.id }).from(auditLog).where(and(base, cond)).limit(1)).length > 0;
 
   let records: AuditRecord[];
   let newer: number | null;
   let older: number | null;
   if (cursor.after !== undefined && cursor.before === undefined) {
-    const ascending = await db.select().from(auditLog).where(and(base, gt(auditLog.id, cursor.after))).orderBy(asc(auditLog.id)).limit(AUDIT_PAGE_SIZE + 1);
+    const ascending = await db
+      .select()
+      .from(auditLog)
+      .where(and(base, gt(auditLog.id, cursor.after)))
+      .orderBy(asc(auditLog.id))
+      .limit(AUDIT_PAGE_SIZE + 1);
     records = ascending.slice(0, AUDIT_PAGE_SIZE).reverse();
     newer = ascending.length > AUDIT_PAGE_SIZE ? records[0]!.id : null;
     // an empty page past the newest row still leads back to what came before the cursor
@@ -136,16 +140,26 @@ export async function readPage(db: DbOrTx, actor: Actor, where: SQL[], cursor: {
     older = (await exists(lt(auditLog.id, oldestShown))) ? oldestShown : null;
   } else {
     const cond = cursor.before !== undefined ? lt(auditLog.id, cursor.before) : undefined;
-    const descending = await db.select().from(auditLog).where(and(base, cond)).orderBy(desc(auditLog.id)).limit(AUDIT_PAGE_SIZE + 1);
+    const descending = await db
+      .select()
+      .from(auditLog)
+      .where(and(base, cond))
+      .orderBy(desc(auditLog.id))
+      .limit(AUDIT_PAGE_SIZE + 1);
     records = descending.slice(0, AUDIT_PAGE_SIZE);
     older = descending.length > AUDIT_PAGE_SIZE ? records[records.length - 1]!.id : null;
     const newestShown = records.length ? records[0]!.id : (cursor.before ?? 1) - 1;
     newer = cursor.before !== undefined && (await exists(gt(auditLog.id, newestShown))) ? newestShown : null;
   }
 
-  const [counted] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(db.select({ one: sql`1`.as("one") }).from(auditLog).where(base).limit(AUDIT_COUNT_CAP + 1).as("matching"));
+  const [counted] = await db.select({ n: sql<number>`count(*)::int` }).from(
+    db
+      .select({ one: sql`1`.as("one") })
+      .from(auditLog)
+      .where(base)
+      .limit(AUDIT_COUNT_CAP + 1)
+      .as("matching")
+  );
   const n = Number(counted?.n ?? 0);
 
   return {
