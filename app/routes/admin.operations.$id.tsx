@@ -107,16 +107,12 @@ export default function AdminOperation() {
             : t("operations:admin.closed")}
         </div>
       ) : null}
-      <div className="op-layout">
-        <MembersPanel members={members} candidates={candidates} canManage actionData={memberData} />
-        <aside>
-          <section className="card" aria-labelledby="agreement-title">
-            <h2 id="agreement-title">{t("operations:admin.agreement_title")}</h2>
-            <p className="small muted">{t("operations:admin.agreement_hint")}</p>
-            <AgreementForm key={formKey} operation={operation} actionData={agreementData} />
-          </section>
-        </aside>
-      </div>
+      <section className="card" aria-labelledby="agreement-title" style={{ marginBottom: "1rem" }}>
+        <h2 id="agreement-title">{t("operations:admin.agreement_title")}</h2>
+        <p className="small muted">{t("operations:admin.agreement_hint")}</p>
+        <AgreementForm key={formKey} operation={operation} actionData={agreementData} />
+      </section>
+      <MembersPanel members={members} candidates={candidates} canManage actionData={memberData} />
     </>
   );
 }
@@ -136,8 +132,8 @@ function AgreementForm({ operation, actionData }: { operation: Frame; actionData
   });
   const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === "agreement";
   return (
-    <Form method="post" {...getFormProps(form)} className="form">
-      <FormErrors errors={form.errors} />
+    <Form method="post" {...getFormProps(form)} className="form form-wide">
+      {conflict ? null : <FormErrors errors={form.errors} />}
       {actionData?.saved ? (
         <div className="alert alert-success" role="status">
           {t("operations:overview.saved")}
@@ -163,7 +159,9 @@ function AgreementForm({ operation, actionData }: { operation: Frame; actionData
       ) : null}
       <input type="hidden" name="intent" value="agreement" />
       <input type="hidden" name="version" value={conflict?.version ?? openedVersion} />
-      <AgreementFields fields={fields} statuses={OPERATION_STATUSES} />
+      <div className="op-agreement-grid">
+        <AgreementFields fields={fields} statuses={OPERATION_STATUSES} />
+      </div>
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {busy ? t("operations:overview.saving") : t("common:actions.save")}

@@ -104,7 +104,7 @@ export default function OperationOverview() {
       <aside className="stack">
         <section className="card" aria-labelledby="frame-title">
           <h2 id="frame-title">{t("operations:overview.legal_basis")}</h2>
-          <dl className="dl">
+          <dl className="op-facts">
             <dt>{t("operations:fields.jit_reference")}</dt>
             <dd className="mono">{operation.jitReference ?? t("common:none")}</dd>
             <dt>{t("operations:fields.jit_start")}</dt>
@@ -114,10 +114,8 @@ export default function OperationOverview() {
             <dt>{t("operations:fields.status")}</dt>
             <dd>{t(`operations:status.${operation.status}`)}</dd>
             <dt>{t("operations:fields.lead_agency")}</dt>
-            <dd>
-              <span className="row">
-                <CountryCode code={operation.leadAgency.country} /> {operation.leadAgency.name}
-              </span>
+            <dd className="op-agency-cell">
+              <CountryCode code={operation.leadAgency.country} /> <span>{operation.leadAgency.name}</span>
             </dd>
             <dt>{t("operations:overview.created")}</dt>
             <dd>
@@ -189,8 +187,7 @@ function EditForm({
   const busy = navigation.state === "submitting";
   return (
     <Form method="post" {...getFormProps(form)} className="form form-wide">
-      <FormErrors errors={form.errors} />
-      {conflict ? <ConflictValues current={conflict} /> : null}
+      {conflict ? <ConflictValues current={conflict} /> : <FormErrors errors={form.errors} />}
       <input type="hidden" name="version" value={baseVersion} />
       <OperationFields fields={fields} agencies={agencies} statuses={OPERATION_STATUSES} />
       <div className="form-actions">

@@ -110,8 +110,8 @@ export function MembersPanel({
                       <div className="small muted">{m.email}</div>
                     </td>
                     <td>
-                      <span className="row">
-                        <CountryCode code={m.agencyCountry} /> {m.agencyName}
+                      <span className="op-agency-cell">
+                        <CountryCode code={m.agencyCountry} /> <span>{m.agencyName}</span>
                       </span>
                     </td>
                     <td>{t(`common:roles.${m.officeRole}`)}</td>
@@ -138,7 +138,7 @@ export function MembersPanel({
                         <Badge tone={ROLE_TONE[m.role]}>{t(`operations:member_role.${m.role}`)}</Badge>
                       )}
                     </td>
-                    <td className="small">{formatDateTime(m.addedAt, lng, timeZone)}</td>
+                    <td className="small op-nowrap">{formatDateTime(m.addedAt, lng, timeZone)}</td>
                     {canManage ? (
                       <td>
                         <Form

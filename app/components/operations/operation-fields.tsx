@@ -122,7 +122,7 @@ export function OperationFields({ fields, agencies, statuses }: { fields: Operat
   );
 }
 
-/** Just the agreement and status, for the administrator's form. */
+/** Just the agreement and status, for the administrator's form; the container lays the four fields out. */
 export function AgreementFields({ fields, statuses }: { fields: Pick<OperationFieldSet, "jitReference" | "jitStart" | "jitEnd" | "status">; statuses: readonly string[] }) {
   const { t } = useTranslation(["operations", "common"]);
   return (
@@ -130,14 +130,12 @@ export function AgreementFields({ fields, statuses }: { fields: Pick<OperationFi
       <Field label={t("operations:fields.jit_reference")} htmlFor={fields.jitReference.id} errors={fields.jitReference.errors} errorId={fields.jitReference.errorId}>
         <input className="input" {...getInputProps(fields.jitReference, { type: "text" })} maxLength={120} autoComplete="off" />
       </Field>
-      <div className="grid grid-2">
-        <Field label={t("operations:fields.jit_start")} htmlFor={fields.jitStart.id} errors={fields.jitStart.errors} errorId={fields.jitStart.errorId}>
-          <input className="input" {...getInputProps(fields.jitStart, { type: "date" })} />
-        </Field>
-        <Field label={t("operations:fields.jit_end")} htmlFor={fields.jitEnd.id} errors={fields.jitEnd.errors} errorId={fields.jitEnd.errorId}>
-          <input className="input" {...getInputProps(fields.jitEnd, { type: "date" })} />
-        </Field>
-      </div>
+      <Field label={t("operations:fields.jit_start")} htmlFor={fields.jitStart.id} errors={fields.jitStart.errors} errorId={fields.jitStart.errorId}>
+        <input className="input" {...getInputProps(fields.jitStart, { type: "date" })} />
+      </Field>
+      <Field label={t("operations:fields.jit_end")} htmlFor={fields.jitEnd.id} errors={fields.jitEnd.errors} errorId={fields.jitEnd.errorId}>
+        <input className="input" {...getInputProps(fields.jitEnd, { type: "date" })} />
+      </Field>
       <Field label={t("operations:fields.status")} htmlFor={fields.status.id} errors={fields.status.errors} errorId={fields.status.errorId}>
         <select className="select" {...getSelectProps(fields.status)}>
           {statuses.map((s) => (
