@@ -26,6 +26,9 @@ export function getSocket(): LiveSocket | null {
     reconnectionDelay: 1_000,
     reconnectionDelayMax: 15_000,
   });
+  // Ended by the server (sign-out, a refused handshake) the socket stops retrying.
+  // A page mounted later — after signing in again without a full reload — tries once more.
+  if (!tabSocket.connected && !tabSocket.active) tabSocket.connect();
   return tabSocket;
 }
 

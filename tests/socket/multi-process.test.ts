@@ -105,6 +105,36 @@ describe("several app processes on one database", () => {
     expect(seenB).toEqual([{ operationId: op.id }]);
   });
 
+  it.skipIf(!PG)(`a real edit over HTTP on process A reaches a member's socket on process B ${WHY}`, async () => {
+    const lead = await createUser(db.db);
+    const op = await createOperation(db.db, { members: [[lead.id, "lead"]] });
+    const cookie = await signInAt(a.url, lead.email);
+    const onB = await connected(b.url, cookie);
+    expect(await joinOperation(onB, op.id)).toMatchObject({ ok: true });
+    const seen = collect<{ operationId: string }>(onB, "operation:updated");
+
+    const form = new URLSearchParams({
+      codeName: `${op.codeName} renamed`,
+      summary: "Edited on process A",
+      crimeAreas: "migrant_smuggling",
+      leadAgencyId: op.leadAgencyId,
+      jitReference: op.jitReference ?? "JIT-TEST",
+      jitStart: op.jitStart ?? "2020-01-01",
+      jitEnd: op.jitEnd ?? "2099-12-31",
+      status: op.status,
+      version: String(op.version),
+    });
+    const res = await fetch(`${a.url}/operations/${op.id}?index`, {
+      method: "POST",
+      headers: { Cookie: cookie, Origin: a.url, "Content-Type": "application/x-www-form-urlencoded" },
+      body: form,
+      redirect: "manual",
+    });
+    expect(res.status).toBe(200);
+    await eventually(() => seen.length === 1, "operation:updated on process B");
+    expect(seen).toEqual([{ operationId: op.id }]);
+  });
+
   it.skipIf(!PG)(`a non-member on process B never receives a broadcast from process A ${WHY}`, async () => {
     const member = await createUser(db.db);
     const outsider = await createUser(db.db);

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { sessions, users } from "../../db/schema/index";
-import { createUser } from "../factories/index";
+import { actorOf, createUser } from "../factories/index";
 import { client, signInCookie, startTestApp, type TestApp } from "../setup/app";
 import { closeAllSockets, connected, connectOutcome, connectSocket, disconnection, within } from "./helpers";
 
@@ -47,6 +47,15 @@ describe("ending sessions ends sockets: events", () => {
     app.services.deps.events.publish({ name: "user.sessions_revoked", payload: { userId: a.user.id } });
     expect(await gone).toEqual(["io server disconnect", "io server disconnect"]);
     expect(bystander.connected).toBe(true);
+  });
+
+  it("an administrator disabling the account (users.disable) disconnects its sockets at once", async () => {
+    const admin = await createUser(app.testDb.db, { role: "admin" });
+    const a = await signedIn(app);
+    const socket = await connected(app.url, a.cookie);
+    const gone = disconnection(socket);
+    await app.services.users.disable({ actor: await actorOf(app.testDb.db, admin.id), userId: a.user.id });
+    expect(await gone).toBe("io server disconnect");
   });
 
   it("the ended session's cookie cannot open a new socket", async () => {
