@@ -1,11 +1,17 @@
 // The closed list of domain events, published after the transaction commits.
 // The socket server turns them into room broadcasts.
+import type { AuditAction } from "./vocabulary";
 
 export interface DomainEventMap {
   "user.sessions_revoked": { userId: string };
   "session.ended": { sessionId: string };
   "operation.updated": { operationId: string };
   "operation.membership_changed": { operationId: string; userId: string; removed: boolean };
+  /**
+   * Something on an operation's board changed. No content, only ids, so a broadcast
+   * to the operation's room never leaks; clients refetch what they may see.
+   */
+  "board.changed": BoardChangedPayload;
 }
 export type DomainEventName = keyof DomainEventMap;
 export type DomainEvent = { [K in DomainEventName]: { name: K; payload: DomainEventMap[K] } }[DomainEventName];
@@ -34,4 +40,18 @@ export function createEventBus(onError: (err: unknown) => void = () => {}): Even
       return () => listeners.delete(listener);
     },
   };
+}
+
+export interface BoardChangedPayload {
+  operationId: string;
+  /** The audit action of the change, e.g. "task.moved". */
+  change: Extract<AuditAction, `board.${string}` | `task.${string}`>;
+  taskId?: string;
+  columnId?: string;
+  /** The task's version after the change, so a client can ignore an older refetch. */
+  version?: number;
+  /** Newly assigned users, for notifications. */
+  assignedUserIds?: string[];
+  /** Newly mentioned users, for notifications. */
+  mentionedUserIds?: string[];
 }

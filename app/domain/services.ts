@@ -44,6 +44,7 @@ import { listUsers } from "./users/list-users";
 import { setUserPassword } from "./users/set-password";
 import { unlockUser } from "./users/unlock-user";
 import { updateUser } from "./users/update-user";
+import { boardVerbs } from "./boards/index";
 import type { ServiceDeps } from "./context";
 
 type Bound<F> = F extends (deps: ServiceDeps, ...args: infer A) => infer R ? (...args: A) => R : never;
@@ -98,6 +99,7 @@ export function createServices(deps: ServiceDeps) {
     }),
     audit: bind(deps, { verifyChain: (d: ServiceDeps) => verifyAuditChain(d.db), list: listAudit, listForOperation: listOperationAudit, filterChoices: auditFilterChoices, exportCsv: exportAudit }),
     account: bind(deps, { get: getAccount, changePassword, getSecondFactor, disableSecondFactor }),
+    boards: bind(deps, boardVerbs),
   };
 }
 

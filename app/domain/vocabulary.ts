@@ -81,5 +81,51 @@ export const AUDIT_ACTIONS = [
   "operation.member_removed",
   "audit.viewed",
   "audit.exported",
+  "board.created",
+  "board.column_created",
+  "board.column_updated",
+  "board.column_moved",
+  "board.column_archived",
+  "board.label_created",
+  "board.label_updated",
+  "board.label_deleted",
+  "task.created",
+  "task.updated",
+  "task.moved",
+  "task.assigned",
+  "task.commented",
+  "task.comment_edited",
+  "task.checklist_changed",
+  "task.linked",
+  "task.unlinked",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+// Task boards.
+export const TASK_PRIORITIES = ["low", "normal", "high", "urgent"] as const;
+export type TaskPriority = (typeof TASK_PRIORITIES)[number];
+
+export const TASK_TYPES = ["general", "planned_action"] as const;
+export type TaskType = (typeof TASK_TYPES)[number];
+
+export const PLANNED_ACTION_KINDS = [
+  "raid",
+  "arrest",
+  "search",
+  "surveillance",
+  "controlled_delivery",
+  "interview",
+  "undercover_meeting",
+] as const;
+export type PlannedActionKind = (typeof PLANNED_ACTION_KINDS)[number];
+
+export const TASK_LINK_KINDS = ["relates_to", "blocks", "duplicates"] as const;
+export type TaskLinkKind = (typeof TASK_LINK_KINDS)[number];
+
+// Names, not hex values: the UI maps each name to a colour pair with enough contrast.
+export const LABEL_COLOURS = ["slate", "red", "orange", "amber", "yellow", "lime", "green", "teal", "cyan", "blue", "violet", "pink"] as const;
+export type LabelColour = (typeof LABEL_COLOURS)[number];
+
+// The columns every board starts with; their names are translated until a lead renames them.
+export const BOARD_COLUMN_PRESETS = ["backlog", "todo", "in_progress", "blocked", "done"] as const;
+export type BoardColumnPreset = (typeof BOARD_COLUMN_PRESETS)[number];
