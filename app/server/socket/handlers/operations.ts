@@ -16,8 +16,18 @@ export function registerOperationHandlers(ctx: HandlerContext, socket: IoSocket,
     // disabled since the handshake: refused now, and the session sweep disconnects the socket
     if (!user) throw Unauthenticated();
     // a non-member gets NotFound, exactly like a missing id; the room name is ours, never the client's
-    await getOperationForActor(services.deps.db, operationId, actorFor(user, socket.handshake.address), services.deps.now());
-    await socket.join(operationRoom(operationId));
+    const actor = actorFor(user, socket.handshake.address);
+    const room = operationRoom(operationId);
+    await getOperationForActor(services.deps.db, operationId, actor, services.deps.now());
+    await socket.join(room);
+    // Removed between the check and the join, the member's removal event found no socket
+    // in the room to take out: check again now that it is in, and leave if it lost access.
+    try {
+      await getOperationForActor(services.deps.db, operationId, actor, services.deps.now());
+    } catch (err) {
+      await socket.leave(room);
+      throw err;
+    }
     return { operationId };
   });
 
