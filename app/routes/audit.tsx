@@ -61,7 +61,7 @@ export default function AuditLog() {
           <h2 id="audit-export-title">{t("audit:export.title")}</h2>
           <p className="muted small">{t("audit:export.body", { max })}</p>
           {page ? (
-            <a className="btn" href={`/audit.csv${exportQuery.size ? `?${exportQuery.toString()}` : ""}`} download>
+            <a className="btn" href={`/audit.csv${exportQuery.toString() ? `?${exportQuery.toString()}` : ""}`} download>
               {t("common:actions.download_csv")}
             </a>
           ) : null}

@@ -1,4 +1,6 @@
+import { asc, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditLog } from "../../db/schema/index";
 import { recordAudit } from "../../app/domain/audit/record-audit";
 import { systemActor } from "../../app/domain/context";
 import { createOperation, createUser } from "../factories/index";
@@ -114,5 +116,20 @@ describe("audit pages over HTTP", () => {
     expect(a).not.toContain("SILENT HARBOUR");
     // an office lead who is not a member gets the same answer on the tab
     expect((await client(app, cookies.office_lead!)(`/operations/${op.id}/audit`)).status).toBe(404);
+  });
+
+  // last: it breaks this database's chain on purpose
+  it("shows the first altered row when the chain is broken", async () => {
+    const db = app.testDb.db;
+    const [victim] = await db.select({ id: auditLog.id }).from(auditLog).orderBy(asc(auditLog.id)).limit(1).offset(2);
+    // tampering as a superuser would: switch the guard off, change a row, switch it on again
+    await db.execute(sql`alter table audit_log disable trigger audit_log_no_update`);
+    await db.execute(sql`update audit_log set actor_label = 'someone else' where id = ${victim!.id}`);
+    await db.execute(sql`alter table audit_log enable trigger audit_log_no_update`);
+    const res = await client(app, cookies.admin!)("/audit", { method: "POST", form: { intent: "verify" } });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain("Chain broken");
+    expect(html).toContain(`Row ${victim!.id} was altered after it was written.`);
   });
 });

@@ -8,16 +8,24 @@ const load = (lng: string, ns: string) => JSON.parse(readFileSync(path.resolve("
 function leaves(obj: unknown, prefix = ""): Map<string, string> {
   const out = new Map<string, string>();
   if (typeof obj === "string") out.set(prefix, obj);
-  else if (obj && typeof obj === "object") for (const [k, v] of Object.entries(obj)) for (const [kk, vv] of leaves(v, prefix ? `${prefix}.${k}` : k)) out.set(kk, vv);
+  else if (obj && typeof obj === "object")
+    for (const [k, v] of Object.entries(obj)) for (const [kk, vv] of leaves(v, prefix ? `${prefix}.${k}` : k)) out.set(kk, vv);
   return out;
 }
 
-const lookup = (tree: Record<string, unknown>, key: string) => key.split(".").reduce<unknown>((o, k) => (o && typeof o === "object" ? (o as Record<string, unknown>)[k] : undefined), tree);
+const lookup = (tree: Record<string, unknown>, key: string) =>
+  key.split(".").reduce<unknown>((o, k) => (o && typeof o === "object" ? (o as Record<string, unknown>)[k] : undefined), tree);
 
 /** Source files that use the audit and account namespaces. */
 function sources(): string[] {
   const files = [
-    ...["app/routes/audit.tsx", "app/routes/audit[.csv].tsx", "app/routes/operations.$id.audit.tsx", "app/routes/account.tsx", "app/routes/account_.security.tsx"],
+    ...[
+      "app/routes/audit.tsx",
+      "app/routes/audit[.csv].tsx",
+      "app/routes/operations.$id.audit.tsx",
+      "app/routes/account.tsx",
+      "app/routes/account_.security.tsx",
+    ],
     ...["app/components/audit", "app/components/account", "app/domain/account", "app/domain/audit"].flatMap((d) => readdirSync(d).map((f) => `${d}/${f}`)),
   ];
   return files.map((f) => readFileSync(path.resolve(f), "utf8"));
@@ -50,6 +58,7 @@ describe("audit action labels", () => {
     const tree = load(lng, "audit");
     for (const action of AUDIT_ACTIONS) expect(typeof lookup(tree, `actions.${action}`), `${lng}: ${action}`).toBe("string");
     for (const outcome of AUDIT_OUTCOMES) expect(typeof lookup(tree, `outcomes.${outcome}`)).toBe("string");
-    for (const entity of new Set(AUDIT_ACTIONS.map((a) => a.split(".")[0]!))) expect(typeof lookup(tree, `entities.${entity}`), `${lng}: ${entity}`).toBe("string");
+    for (const entity of new Set(AUDIT_ACTIONS.map((a) => a.split(".")[0]!)))
+      expect(typeof lookup(tree, `entities.${entity}`), `${lng}: ${entity}`).toBe("string");
   });
 });

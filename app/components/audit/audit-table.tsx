@@ -67,7 +67,9 @@ export function AuditTable({ rows, showOperation = true, caption }: { rows: Seri
                   {formatAuditTime(r.at, lng, timeZone)}
                 </time>
               </td>
-              <td className="audit-actor">{r.actorLabel}</td>
+              <td className="audit-actor">
+                <ActorLabel label={r.actorLabel} />
+              </td>
               <td>
                 <span title={r.action}>{actionLabel(r.action)}</span>
               </td>
@@ -112,6 +114,18 @@ export function AuditTable({ rows, showOperation = true, caption }: { rows: Seri
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** "Name <e-mail>" as the name with the address beneath it; system actors ("cli", "anonymous") as they are. */
+function ActorLabel({ label }: { label: string }) {
+  const m = /^(.*) <([^<>]+)>$/.exec(label);
+  if (!m) return <span>{label}</span>;
+  return (
+    <>
+      <span className="audit-actor-name">{m[1]}</span>
+      <span className="audit-actor-email">{m[2]}</span>
+    </>
   );
 }
 
