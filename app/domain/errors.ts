@@ -25,6 +25,14 @@ export const Invalid = (fields: Record<string, string[]>, message = "invalid") =
 export const Unauthenticated = (why = "unauthenticated") => new DomainError("unauthenticated", why);
 export const RateLimited = (why = "rate_limited") => new DomainError("rate_limited", why);
 
+const CODES = new Set<DomainErrorCode>(["not_found", "forbidden", "conflict", "invalid", "unauthenticated", "rate_limited"]);
+
+/**
+ * Not `instanceof`: the custom server and the Remix build are two bundles, so a
+ * DomainError thrown by a service is not an instance of the route bundle's class.
+ */
 export function isDomainError(e: unknown): e is DomainError {
-  return e instanceof DomainError;
+  if (!(e instanceof Error) || e.name !== "DomainError") return false;
+  const { code, fields } = e as Partial<DomainError>;
+  return CODES.has(code as DomainErrorCode) && typeof fields === "object" && fields !== null;
 }
