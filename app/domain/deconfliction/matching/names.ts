@@ -30,7 +30,7 @@ import { doubleMetaphone } from "./double-metaphone";
 import { editDistance, jaroWinkler } from "./similarity";
 import { hasArabic, scriptsOf, toAsciiLower } from "./transliterate";
 import type { NameMatchDetail, Person } from "./types";
-import { NAME_COGNATES, NAME_VARIANT_CLASSES } from "./variants";
+import { COMMON_GIVEN_NAMES, NAME_COGNATES, NAME_VARIANT_CLASSES } from "./variants";
 
 const PARTICLES: Record<string, string> = {
   al: "al", el: "al", ul: "al", ad: "al", ar: "al", as: "al", ash: "al", at: "al", az: "al",
@@ -39,15 +39,15 @@ const PARTICLES: Record<string, string> = {
   van: "van", von: "von", de: "de", da: "da", di: "di", der: "der", den: "den", du: "du",
   del: "del", della: "della", dos: "dos", das: "das", la: "la", le: "le",
 };
-const ABD_WORDS = new Set(["abd", "abdul", "abdel", "abdal", "abdol", "abdoul", "abdu", "abdil", "abdi"]);
+const ABD_WORDS = new Set(["abd", "abdul", "abdel", "abdal", "abdol", "abdoul", "abdu"]);
 const ABD_GLUED = /^abd(?:ul|el|al|ol|oul|ur|us|un|ar|as|ad|)(?=[a-z]{3,})/;
 
 /** Discount for a match found only through a particle-less or glued form. */
 const PARTICLE_FORM_WEIGHT = 0.97;
 /** Two names of cognate classes (Mehmed/Muhamed): partial agreement only. */
 export const COGNATE_SIMILARITY = 0.75;
-/** Two names known to belong to different variant classes. */
-const DIFFERENT_CLASS_CAP = 0.7;
+/** Two names known to be different names (different classes or known names). */
+const DIFFERENT_CLASS_CAP = 0.5;
 
 export interface NameForm {
   skeleton: string;
@@ -94,7 +94,8 @@ interface RawToken {
 
 function rawTokens(raw: string): RawToken[] {
   const out: RawToken[] = [];
-  for (const word of raw.normalize("NFC").split(/\s+/)) {
+  // Zero-width (non-)joiners join the parts of Persian names ("نبی‌زاده").
+  for (const word of raw.normalize("NFC").replace(/[\u200c\u200d]/g, "").split(/\s+/)) {
     if (!word) continue;
     const abjad = hasArabic(word);
     const latin = toAsciiLower(word, raw).replace(/['\u2019\u02bc\u02bb]/g, "");
@@ -166,6 +167,16 @@ function buildVariantIndex(): void {
     }
     classMembers.set(cls.id, [...new Set(members)]);
   }
+  // every other known given name is a class of its own
+  for (const name of COMMON_GIVEN_NAMES) {
+    const tokens = tokenise(name, false);
+    if (tokens.length !== 1) continue;
+    const sk = skeleton(tokens[0]!.text);
+    if (variantIndex.has(sk)) continue;
+    const id = `name:${sk}`;
+    variantIndex.set(sk, id);
+    classMembers.set(id, [sk]);
+  }
 }
 
 /** The variant class of a folded token, if it has one. */
@@ -202,7 +213,7 @@ export function variantCollisions(): string[] {
 
 // ---------------------------------------------------------------- tokens
 
-function makeForms(text: string, core: string, withVariants: boolean): NameForm[] {
+function makeForms(text: string, core: string, withVariants: boolean, gluedArticle = true): NameForm[] {
   const forms: NameForm[] = [];
   const push = (t: string, weight: number) => {
     const sk = skeleton(t);
@@ -211,7 +222,7 @@ function makeForms(text: string, core: string, withVariants: boolean): NameForm[
   };
   push(text, 1);
   if (core !== text) push(core, PARTICLE_FORM_WEIGHT);
-  else if (withVariants && !variantClassOf(text)) {
+  else if (withVariants && gluedArticle && !variantClassOf(text)) {
     // "Elhassan", "Alhasan": an article written together with the name.
     const m = /^(?:al|el)([a-z]{4,})$/.exec(text);
     if (m) push(m[1]!, PARTICLE_FORM_WEIGHT);
@@ -295,13 +306,19 @@ export function skeletonSimilarity(a: string, b: string): number {
   const len = Math.max(a.length, b.length);
   let cap: number;
   if (d === 1) cap = len <= 3 ? 0.75 : len <= 5 ? 0.9 : 0.95;
-  else if (d === 2) cap = len >= 11 ? 0.82 : 0.78;
+  else if (d === 2) cap = len >= 11 ? 0.8 : 0.75;
   else if (d === 3) cap = len >= 12 ? 0.78 : 0.65;
   else cap = 0.5;
   return Math.min(jw, cap);
 }
 
-type How = "exact" | "variant" | "cognate" | "fuzzy";
+/**
+ * How two name parts were found to agree: "exact" (same skeleton: equal after
+ * transliteration and folding), "variant" (same variant class), "consonants"
+ * (an unvocalised Arabic-script part whose consonants agree), "cognate", or
+ * "fuzzy" (letters differ: a typo or a different name).
+ */
+type How = "exact" | "variant" | "cognate" | "consonants" | "fuzzy";
 
 interface TokenMatch {
   sim: number;
@@ -337,7 +354,7 @@ function formSimilarity(a: NameForm, b: NameForm, abjad: boolean): TokenMatch {
       const s = 0.97 * skeletonSimilarity(ca, cb);
       if (s > sim) {
         sim = s;
-        how = "fuzzy";
+        how = ca === cb ? "consonants" : "fuzzy";
       }
     }
   }
@@ -367,6 +384,8 @@ export interface NameSimilarity {
   detail: NameMatchDetail;
   /** how many name parts were paired (1 for a mononym) */
   parts: number;
+  /** how many paired parts agree only approximately (letters differ beyond transliteration) */
+  spellingDifferences: number;
 }
 
 interface Assignment {
@@ -459,7 +478,7 @@ function withMerges(tokens: NameToken[]): { tokens: NameToken[]; merged: boolean
     const a = tokens[i]!;
     const b = tokens[i + 1]!;
     const text = a.text + b.text;
-    const mergedToken: NameToken = { text, core: text, abjad: a.abjad || b.abjad, forms: makeForms(text, text, true) };
+    const mergedToken: NameToken = { text, core: text, abjad: a.abjad || b.abjad, forms: makeForms(text, text, true, false) };
     out.push({ tokens: [...tokens.slice(0, i), mergedToken, ...tokens.slice(i + 2)], merged: true });
   }
   return out;
@@ -471,10 +490,11 @@ function withMerges(tokens: NameToken[]): { tokens: NameToken[]; merged: boolean
  * together or apart.
  */
 export function compareNames(a: AnalysedName, b: AnalysedName): NameSimilarity {
-  if (a.tokens.length === 0 || b.tokens.length === 0) return { score: 0, detail: "spelling", parts: 0 };
+  if (a.tokens.length === 0 || b.tokens.length === 0) return { score: 0, detail: "spelling", parts: 0, spellingDifferences: 0 };
   let bestScore = 0;
   let bestHows: How[] = [];
   let parts = 0;
+  let spellingDifferences = 0;
   for (const va of withMerges(a.tokens)) {
     for (const vb of withMerges(b.tokens)) {
       if (va.merged && vb.merged) continue;
@@ -484,6 +504,7 @@ export function compareNames(a: AnalysedName, b: AnalysedName): NameSimilarity {
         bestScore = score;
         bestHows = assignment.hows;
         parts = assignment.k;
+        spellingDifferences = assignment.hows.filter((h, i) => h === "fuzzy" && assignment.sims[i]! < 1).length;
       }
     }
   }
@@ -492,7 +513,7 @@ export function compareNames(a: AnalysedName, b: AnalysedName): NameSimilarity {
   else if (bestHows.includes("variant") || bestHows.includes("cognate")) detail = "name_variant";
   else if (bestScore >= 0.999 && a.folded === b.folded) detail = "exact";
   else detail = "spelling";
-  return { score: Math.min(1, bestScore), detail, parts };
+  return { score: Math.min(1, bestScore), detail, parts, spellingDifferences };
 }
 
 /** Convenience: compare two raw names. */
@@ -511,6 +532,10 @@ export function nameSimilarity(a: string, b: string): number {
  *    dmetaphone()/dmetaphone_alt() of the same folded token;
  *  - "vc:<class>" — the variant class of a token (Mohammed, Muhammad and
  *    محمد share "vc:mohammed");
+ *  - "cs:<consonants>" — the consonants of the comparison skeleton (at least
+ *    two), because an unvocalised Arabic-script spelling has Double Metaphone
+ *    codes of its own ("hsn" → SN, "Hassan" → HSN) but the same consonants.
+ *    These are computed here only; an SQL index would store the key array;
  *  - the same keys suffixed with ":<birth year>" when the year is known, for
  *    narrowing blocks that are too large (a common name).
  *
@@ -529,7 +554,11 @@ export function personBlockingKeys(person: Pick<Person, "names" | "dateOfBirth" 
         if (primary) keys.add(`dm:${primary}`);
         if (alternate) keys.add(`dm:${alternate}`);
       }
-      for (const form of token.forms) if (form.variant) keys.add(`vc:${form.variant}`);
+      for (const form of token.forms) {
+        if (form.variant) keys.add(`vc:${form.variant}`);
+        const cs = consonants(form.skeleton);
+        if (cs.length >= 2) keys.add(`cs:${cs}`);
+      }
     }
   }
   const year = birthYearOf(person);

@@ -10,13 +10,26 @@
  *    data-entry error between date formats, so still a likely hit;
  *  - any other different full date: × 0.55 — a namesake with another date of
  *    birth must rank clearly below (≤ 0.55 even for an identical name);
+ *  - 1 January is what registration authorities assign to a person who knows
+ *    only their year of birth (common for undocumented migrants): when either
+ *    date is a 1 January, only the years are compared (reason
+ *    "date_of_birth_placeholder");
  *  - only years known: equal +0.03; one year apart −0.08 (stated ages of
  *    undocumented migrants are often estimates); further apart × 0.6;
  *  - a name of one part only (a mononym): × 0.9;
+ *  - names that agree only approximately — some part differs in its letters,
+ *    not just in script, variant or particle (Mansour/Mansouri, Hoxha/Hoxa) —
+ *    without dates of birth (or years) on both sides to confirm them: at most
+ *    just under the threshold (reason "spelling_not_confirmed"). One-letter
+ *    differences between two real surnames are as common as typing mistakes,
+ *    and in a register of many thousands of persons every name has such
+ *    neighbours; a name-only hit therefore needs the names to agree once
+ *    transliteration, variants, particles and order are accounted for.
  *  - different nationality: −0.05 (dual nationals and false declarations are
  *    common, so the penalty is small); different sex: −0.10 (f/m only).
  */
 import { analyseName, birthYearOf, compareNames, type AnalysedName, type NameSimilarity } from "./names";
+import { PERSON_MATCH_THRESHOLD } from "./threshold";
 import type { Person, Reason } from "./types";
 
 export interface PersonScore {
@@ -34,13 +47,15 @@ const DIFFERENT_YEAR_FACTOR = 0.6;
 const NATIONALITY_PENALTY = 0.05;
 const SEX_PENALTY = 0.1;
 const SINGLE_PART_FACTOR = 0.9;
+/** Ceiling of an approximate name match that no date of birth confirms. */
+const UNCONFIRMED_SPELLING_CEILING = PERSON_MATCH_THRESHOLD - 0.01;
 /** Below this the names are reported as different rather than similar. */
 const NAMES_SIMILAR_FLOOR = 0.7;
 
 const FULL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 function bestNameSimilarity(a: AnalysedName[], b: AnalysedName[]): NameSimilarity {
-  let best: NameSimilarity = { score: 0, detail: "spelling", parts: 0 };
+  let best: NameSimilarity = { score: 0, detail: "spelling", parts: 0, spellingDifferences: 0 };
   for (const x of a) {
     for (const y of b) {
       const s = compareNames(x, y);
@@ -64,9 +79,21 @@ export function scorePersons(a: Person, b: Person): PersonScore {
   if (names.score >= NAMES_SIMILAR_FLOOR) reasons.push({ code: "names_similar", value: round(names.score, 2), detail: names.detail });
   else reasons.push({ code: "names_different", value: round(names.score, 2) });
 
+  if (names.spellingDifferences > 0 && (birthYearOf(a) === undefined || birthYearOf(b) === undefined)) {
+    if (score > UNCONFIRMED_SPELLING_CEILING) {
+      score = UNCONFIRMED_SPELLING_CEILING;
+      reasons.push({ code: "spelling_not_confirmed" });
+    }
+  }
+
   const da = a.dateOfBirth ? FULL_DATE.exec(a.dateOfBirth) : null;
   const db = b.dateOfBirth ? FULL_DATE.exec(b.dateOfBirth) : null;
-  if (da && db) {
+  const placeholder = (d: RegExpExecArray) => d[2] === "01" && d[3] === "01";
+  let compareYears = !(da && db);
+  if (da && db && (placeholder(da) || placeholder(db))) {
+    reasons.push({ code: "date_of_birth_placeholder" });
+    compareYears = true;
+  } else if (da && db) {
     if (a.dateOfBirth === b.dateOfBirth) {
       score += SAME_DOB_BOOST;
       reasons.push({ code: "same_date_of_birth" });
@@ -77,7 +104,8 @@ export function scorePersons(a: Person, b: Person): PersonScore {
       score *= DIFFERENT_DOB_FACTOR;
       reasons.push({ code: "different_date_of_birth" });
     }
-  } else {
+  }
+  if (compareYears) {
     const ya = birthYearOf(a);
     const yb = birthYearOf(b);
     if (ya !== undefined && yb !== undefined) {
@@ -94,6 +122,9 @@ export function scorePersons(a: Person, b: Person): PersonScore {
       }
     }
   }
+
+  // a score is not more than certain: boosts do not bank credit against the penalties below
+  score = Math.min(1, score);
 
   if (a.nationality && b.nationality) {
     if (a.nationality.toUpperCase() === b.nationality.toUpperCase()) reasons.push({ code: "same_nationality" });

@@ -181,7 +181,6 @@ function arabicWordToLatin(word: string): string {
     i = 2;
   }
   const startOfStem = i;
-  let lastConsonant = "";
   for (; i < w.length; i++) {
     const ch = w[i]!;
     const next = w[i + 1];
@@ -190,10 +189,8 @@ function arabicWordToLatin(word: string): string {
       out += HARAKAT[ch];
       continue;
     }
-    if (ch === SHADDA) {
-      out += lastConsonant;
-      continue;
-    }
+    if (ch === SHADDA) continue; // handled with its consonant below
+
     const atStart = i === startOfStem;
     let piece: string;
     switch (ch) {
@@ -214,8 +211,14 @@ function arabicWordToLatin(word: string): string {
       default:
         piece = ARABIC[ch] ?? (/[\u0660-\u0669]/.test(ch) ? String(ch.charCodeAt(0) - 0x0660) : /[\u06f0-\u06f9]/.test(ch) ? String(ch.charCodeAt(0) - 0x06f0) : ch);
     }
-    if (piece && !/[aeiou]/.test(piece)) lastConsonant = piece;
-    out += piece;
+    // shadda doubles the consonant; it may come before or after the vowel mark
+    let j = i + 1;
+    let doubled = false;
+    while (j < w.length && (w[j] === SHADDA || w[j]! in HARAKAT)) {
+      if (w[j] === SHADDA) doubled = true;
+      j++;
+    }
+    out += doubled && piece && !/^[aeiou]$/.test(piece) ? piece + piece : piece;
   }
   return out;
 }

@@ -22,9 +22,11 @@ export type NameMatchDetail = (typeof NAME_MATCH_DETAILS)[number];
 export type Reason =
   | { code: "names_similar"; value: number; detail: NameMatchDetail }
   | { code: "names_different"; value: number }
+  | { code: "spelling_not_confirmed" }
   | { code: "same_date_of_birth" }
   | { code: "date_of_birth_day_month_swapped" }
   | { code: "different_date_of_birth" }
+  | { code: "date_of_birth_placeholder" }
   | { code: "same_birth_year" }
   | { code: "birth_year_close" }
   | { code: "different_birth_year" }

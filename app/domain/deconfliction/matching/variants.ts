@@ -55,7 +55,10 @@ export const NAME_VARIANT_CLASSES: readonly VariantClass[] = [
   { id: "musa", names: ["Musa", "Moussa", "Mousa", "Муса", "موسى"] },
   { id: "hamza", names: ["Hamza", "Hamzah", "Hamzeh", "Хамза", "حمزة"] },
   { id: "abbas", names: ["Abbas", "Abas", "Аббас", "Абас", "عباس"] },
-  { id: "hamid", names: ["Hamid", "Hameed", "Хамид", "حميد"] },
+  { id: "hamid", names: ["Hamid", "Hameed", "Hamed", "Хамид", "حميد", "حامد"] },
+  { id: "reza", names: ["Reza", "Riza", "Rıza", "Rida", "Реза", "رضا"] },
+  { id: "zahra", names: ["Zahra", "Zehra", "Zahraa", "Zohra", "Захра", "زهراء", "زهرا"] },
+  { id: "amina", names: ["Amina", "Emina", "Emine", "Aminah", "Амина", "آمنة", "امينة"] },
   { id: "samir", names: ["Samir", "Sameer", "Самир", "سمير"] },
   { id: "nasser", names: ["Nasser", "Nasir", "Naser", "Nassir", "Nacer", "Насер", "ناصر"] },
   { id: "walid", names: ["Walid", "Waleed", "Velid", "Валид", "وليد"] },
@@ -98,9 +101,10 @@ export const NAME_VARIANT_CLASSES: readonly VariantClass[] = [
   { id: "vladimir", names: ["Vladimir", "Volodymyr", "Wladimir", "Владимир", "Володимир"] },
   { id: "luka", names: ["Luka", "Luca", "Lukas", "Loukas", "Λουκάς", "Лука"] },
   { id: "marko", names: ["Marko", "Marco", "Markos", "Marcus", "Mark", "Μάρκος", "Марко"] },
-  { id: "tomas", names: ["Tomas", "Thomas", "Toma", "Tomasz", "Θωμάς", "Томас", "Тома"] },
+  { id: "tomas", names: ["Tomas", "Thomas", "Toma", "Tomasz", "Tamás", "Θωμάς", "Томас", "Тома"] },
   { id: "daniel", names: ["Daniel", "Danijel", "Daniil", "Daniele", "Δανιήλ", "Даниел", "Данијел", "Даниил"] },
-  { id: "david", names: ["David", "Davit", "Davide", "Давид", "Δαβίδ"] },
+  { id: "david", names: ["David", "Davit", "Dawit", "Davide", "Давид", "Δαβίδ"] },
+  { id: "yuri", names: ["Yuri", "Yuriy", "Yurii", "Jurij", "Yury", "Юрий", "Юрій"] },
   { id: "jakob", names: ["Jakob", "Jacob", "Jakov", "Iakovos", "Yakov", "Jakab", "Яков", "Јаков", "Ιάκωβος"] },
   { id: "ilias", names: ["Ilias", "Elias", "Ilija", "Ilya", "Ilia", "Ilyas", "Ilyes", "Iljas", "Ηλίας", "Илија", "Илья", "Илия", "Ильяс", "إلياس"] },
   { id: "istvan", names: ["István", "Ištvan"] },
@@ -108,8 +112,8 @@ export const NAME_VARIANT_CLASSES: readonly VariantClass[] = [
   { id: "maria", names: ["Maria", "Mariya", "Marija", "Mária", "Marie", "Μαρία", "Мария", "Марија", "Марія"] },
   { id: "elena", names: ["Elena", "Jelena", "Helena", "Helen", "Olena", "Yelena", "Eleni", "Ελένη", "Елена", "Јелена", "Олена", "Єлена"] },
   { id: "ekaterina", names: ["Ekaterina", "Yekaterina", "Katerina", "Katarina", "Catherine", "Kateryna", "Aikaterini", "Katalin", "Αικατερίνη", "Κατερίνα", "Екатерина", "Катарина", "Катерина"] },
-  { id: "anna", names: ["Anna", "Ana", "Anne", "Άννα", "Анна", "Ана"] },
-  { id: "sofia", names: ["Sofia", "Sophia", "Sofija", "Sofiya", "Sophie", "Σοφία", "София", "Софија"] },
+  { id: "anna", names: ["Anna", "Ana", "Anne", "Hanna", "Άννα", "Анна", "Ана", "Ганна"] }, // Hanna: the Ukrainian form
+  { id: "sofia", names: ["Sofia", "Sophia", "Sofija", "Sofiya", "Sophie", "Zsófia", "Σοφία", "София", "Софија"] },
   { id: "irina", names: ["Irina", "Irene", "Eirini", "Irini", "Iryna", "Ειρήνη", "Ирина", "Ірина"] },
   { id: "natalia", names: ["Natalia", "Natalya", "Nataliya", "Natalija", "Natalie", "Наталья", "Наталия", "Наталія", "Наталија"] },
 ];
@@ -132,4 +136,78 @@ export const NAME_COGNATES: readonly (readonly [string, string])[] = [
   ["ivan", "john"],
   ["johannes", "john"],
   ["stefan", "istvan"],
+];
+
+/**
+ * Other common given names of the region and of the migration routes through
+ * it, one spelling each. A name listed here is its own class: two *different*
+ * known names are not taken for typos of each other, however close they are
+ * (Goran/Zoran, Milica/Milena, Jovan/Jovana, Khaled/Khalil, Maria/Marina) —
+ * a typing mistake seldom produces another real name. A spelling that is not
+ * listed is still compared letter by letter with the listed one.
+ * Only one spelling of a name may appear here; spellings of one name belong
+ * in NAME_VARIANT_CLASSES.
+ */
+export const COMMON_GIVEN_NAMES: readonly string[] = [
+  // South Slavic, male
+  "Aleksa", "Bogdan", "Bojan", "Boris", "Branimir", "Branislav", "Branko", "Darko", "Dejan", "Dragan", "Dragoljub",
+  "Dušan", "Filip", "Goran", "Gordan", "Igor", "Ivica", "Jovica", "Lazar", "Ljubiša", "Miloš", "Milan", "Miodrag",
+  "Mirko", "Miroslav", "Mladen", "Nebojša", "Nemanja", "Nenad", "Novak", "Ognjen", "Predrag", "Radovan", "Radoslav",
+  "Ratko", "Saša", "Siniša", "Slobodan", "Srđan", "Stevan", "Tomislav", "Uroš", "Veljko", "Vladan", "Vojislav", "Vuk",
+  "Zdravko", "Željko", "Zoran", "Žarko", "Živko", "Blagoja", "Trajče", "Goce", "Kiro", "Toni", "Ljupčo", "Dimče",
+  "Krste", "Zlatan", "Kristijan", "Damir", "Edin", "Emir", "Elvir", "Jasmin", "Mirza", "Nermin", "Senad", "Adnan",
+  "Almir", "Amar", "Armin", "Haris", "Kenan", "Mersad", "Suad", "Zijad", "Dino", "Denis", "Ivo", "Ante", "Mate",
+  "Marin", "Hrvoje", "Krešimir", "Tihomir", "Vedran", "Davor", "Domagoj", "Milorad", "Rade", "Jovo", "Stojan",
+  // South Slavic, female
+  "Aleksandra", "Biljana", "Bojana", "Branka", "Danijela", "Dragana", "Gordana", "Ivana", "Jasmina", "Jovana",
+  "Ljiljana", "Maja", "Marina", "Milena", "Milica", "Mirjana", "Nada", "Nataša", "Nevena", "Nikolina", "Olivera",
+  "Sanja", "Slađana", "Snežana", "Sonja", "Tamara", "Tanja", "Tatjana", "Teodora", "Vesna", "Violeta", "Zorana",
+  "Zorica", "Dragica", "Lejla", "Selma", "Aida", "Azra", "Elma", "Ajla", "Irma", "Merima", "Stefka", "Dimitrina",
+  "Radka", "Ivanka", "Petya", "Desislava", "Gergana", "Tsvetelina", "Milka", "Vera",
+  // East Slavic
+  "Oleg", "Roman", "Ruslan", "Timur", "Vadim", "Viktor", "Vitaly", "Vyacheslav", "Anatoly", "Arkady", "Artem",
+  "Bohdan", "Taras", "Ostap", "Stepan", "Semyon", "Nikita", "Kirill", "Maksim", "Svetlana", "Oksana", "Lyudmila",
+  "Galina", "Olga", "Inna", "Alla", "Yulia", "Anastasia", "Daria", "Polina", "Kseniya", "Viktoria", "Valentina", "Zlata", "Tetiana",
+  // Greek
+  "Angelos", "Antonios", "Apostolos", "Charalampos", "Christoforos", "Efstathios", "Emmanouil", "Gerasimos",
+  "Grigorios", "Kyriakos", "Leonidas", "Lampros", "Manolis", "Nektarios", "Odysseas", "Pantelis", "Periklis",
+  "Sotirios", "Stavros", "Stylianos", "Xenofon", "Achilleas", "Angeliki", "Chrysa", "Despoina", "Dimitra",
+  "Evangelia", "Georgia", "Ioanna", "Kalliopi", "Konstantina", "Panagiota", "Paraskevi", "Sotiria", "Stavroula",
+  "Vasiliki", "Zoi", "Eftychia", "Fotini", "Niki",
+  // Albanian
+  "Agim", "Agron", "Albert", "Alban", "Altin", "Arben", "Ardit", "Arian", "Armend", "Artan", "Astrit", "Bajram",
+  "Bekim", "Besim", "Besnik", "Blerim", "Burim", "Dardan", "Dritan", "Edmond", "Elton", "Endrit", "Erion", "Ervin",
+  "Fatmir", "Fatos", "Flamur", "Gentian", "Gezim", "Ilir", "Ilirjan", "Kastriot", "Klodian", "Lulzim", "Mentor",
+  "Naim", "Petrit", "Shpend", "Skender", "Valon", "Visar", "Ylli", "Xhevdet", "Albana", "Arta", "Blerina", "Donika",
+  "Drita", "Elira", "Fatjona", "Flutura", "Mimoza", "Rina", "Teuta", "Valbona", "Vjosa", "Shqipe",
+  // Hungarian
+  "Attila", "Balázs", "Csaba", "Gábor", "Gergely", "Imre", "János", "Károly", "Lajos", "László", "Miklós",
+  "Sándor", "Tibor", "Zoltán", "Zsolt", "Ferenc", "Gyula", "Ákos", "Bence", "Levente", "Norbert", "Erzsébet",
+  "Ilona", "Judit", "Éva", "Anikó", "Krisztina", "Réka", "Eszter",
+  // German
+  "Bernhard", "Christian", "Florian", "Franz", "Gerhard", "Günther", "Hans", "Helmut", "Herbert", "Jürgen", "Karl",
+  "Klaus", "Martin", "Matthias", "Patrick", "Philipp", "Tobias", "Walter", "Werner", "Wolfgang", "Sabine", "Petra",
+  "Claudia", "Birgit", "Monika", "Julia", "Lisa", "Sarah",
+  // Arabic
+  "Adel", "Akram", "Amjad", "Anas", "Ashraf", "Ayman", "Bassam", "Bilal", "Emad", "Fadi", "Faisal", "Fares", "Fouad",
+  "Ghassan", "Hadi", "Haitham", "Hakim", "Hani", "Haroun", "Hatem", "Hisham", "Hussam", "Issa", "Jaber", "Jalal",
+  "Jamil", "Kamal", "Khalil", "Louay", "Mahdi", "Majed", "Malek", "Mamoun", "Marwan", "Mazen", "Mohannad", "Mounir",
+  "Nabil", "Nader", "Naji", "Nasim", "Nizar", "Nour", "Osama", "Qasim", "Raed", "Rami", "Riad", "Saad", "Saif",
+  "Saleh", "Salim", "Sami", "Shadi", "Sharif", "Suhail", "Taha", "Tahir", "Talal", "Tamer", "Wael", "Wassim",
+  "Yahya", "Yasser", "Zaid", "Ziad", "Zakaria", "Zuhair", "Majid", "Anwar", "Aziz", "Rahim", "Latif", "Habib",
+  "Hafez", "Yasin", "Sayed", "Amal", "Amira", "Asma", "Dalia", "Dina", "Farah", "Ghada", "Hala", "Hanan", "Hiba",
+  "Huda", "Iman", "Jamila", "Karima", "Layla", "Lina", "Nadia", "Rana", "Rania", "Rasha", "Reem", "Salma", "Samira",
+  "Sara", "Souad", "Wafa", "Saida",
+  // Persian, Afghan, Pakistani
+  "Farid", "Farhad", "Ghulam", "Gul", "Habibullah", "Hamidullah", "Hekmat", "Jawad", "Javid", "Milad", "Mirwais",
+  "Najib", "Naveed", "Omid", "Qadir", "Rahmatullah", "Sadiq", "Safi", "Shafiq", "Shahid", "Sohrab", "Wahid",
+  "Zabihullah", "Zalmai", "Ziaullah", "Nasrullah", "Samiullah", "Noorullah", "Fereshteh", "Parisa", "Shirin",
+  "Soraya", "Nargis", "Parwana", "Imran", "Irfan", "Kashif", "Shahzad", "Waqas", "Zeeshan", "Asif", "Adeel", "Junaid",
+  // Turkish, Kurdish
+  "Burak", "Cem", "Emre", "Erdem", "Hakan", "Kemal", "Murat", "Serkan", "Kadir", "Ramazan", "Recep", "Şahin",
+  "Deniz", "Baran", "Rojhat", "Berivan", "Elif",
+  // Horn of Africa
+  "Abdi", "Yonas", "Yohannes", "Tesfaye", "Mulugeta", "Haile", "Filmon", "Kidane", "Samuel",
+  // others
+  "Andreea", "Alexandra", "Andrea", "Antonio", "Francesco", "Giovanni", "Marco",
 ];
