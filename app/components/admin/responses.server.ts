@@ -1,16 +1,6 @@
 // How the administration routes answer a DomainError. Server-only: loaders and actions use it.
 import type { AppLoadContext } from "@remix-run/node";
-import { isDomainError as isDomainErrorInstance, type DomainError } from "../../domain/errors";
-
-/**
- * The Remix build and the custom server each load app/domain/errors.ts, so an
- * error thrown by a service is not an instance of the build's DomainError class:
- * recognise it by its shape as well.
- */
-function isDomainError(err: unknown): err is DomainError {
-  if (isDomainErrorInstance(err)) return true;
-  return err instanceof Error && err.name === "DomainError" && typeof (err as { code?: unknown }).code === "string" && typeof (err as { fields?: unknown }).fields === "object";
-}
+import { isDomainError } from "../../domain/errors";
 
 export interface AdminRefusal {
   status: 400 | 409;
