@@ -96,7 +96,7 @@ export default function EditAgency() {
         </section>
         <aside className="card" aria-labelledby="agency-facts">
           <h2 id="agency-facts">{t("admin:agencies.facts")}</h2>
-          <dl className="dl">
+          <dl className="dl admin-facts">
             <dt>{t("admin:agencies.users")}</dt>
             <dd>{agency.userCount}</dd>
             <dt>{t("admin:table.created")}</dt>

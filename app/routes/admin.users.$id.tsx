@@ -197,7 +197,7 @@ export default function UserDetail() {
         <div className="stack">
           <section className="card" aria-labelledby="user-account">
             <h2 id="user-account">{t("admin:users.account")}</h2>
-            <dl className="dl">
+            <dl className="dl admin-facts">
               <Fact label={t("admin:fields.agency")}>
                 <CountryCode code={user.agencyCountry} /> <Link to={`/admin/agencies/${user.agencyId}`}>{user.agencyName}</Link>
               </Fact>

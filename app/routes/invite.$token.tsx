@@ -50,7 +50,7 @@ export default function AcceptInvitation() {
   const { invitation } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation(["admin", "auth", "common"]);
-  const { lng, timeZone } = useRootData();
+  const { lng } = useRootData();
   const navigation = useNavigation();
   const [form, fields] = useForm({
     lastResult: actionData?.result,
@@ -102,7 +102,7 @@ export default function AcceptInvitation() {
               <button type="submit" className="btn btn-primary" disabled={busy}>
                 {t("admin:accept.submit")}
               </button>
-              <p className="small muted">{t("admin:accept.expires", { date: formatDateTime(invitation.expiresAt, lng, timeZone) })}</p>
+              <p className="small muted">{t("admin:accept.expires", { date: formatDateTime(invitation.expiresAt, lng, invitation.timeZone) })}</p>
             </Form>
           </>
         )}

@@ -35,7 +35,8 @@ async function findUsable(db: DbOrTx, token: string, now: Date, lock: boolean) {
 /** What the public set-password page may show: the invitee's name and e-mail, or null. */
 export async function lookupInvitation(deps: ServiceDeps, { token }: { token: string }) {
   const row = await findUsable(deps.db, token, deps.now(), false);
-  return row ? { name: row.user.name, email: row.user.email, expiresAt: row.inv.expiresAt.toISOString() } : null;
+  // the invitee's own time zone: the administrator set it, and it is the reader's zone here
+  return row ? { name: row.user.name, email: row.user.email, timeZone: row.user.timeZone, expiresAt: row.inv.expiresAt.toISOString() } : null;
 }
 
 /** Sets the invitee's password and uses up the link, once. */
