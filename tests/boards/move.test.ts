@@ -82,6 +82,9 @@ describe("moving cards", () => {
     for (const [first, second] of [
       [cols.in_progress, cols.blocked],
       [cols.done, cols.done],
+      [cols.todo, cols.todo],
+      [cols.blocked, cols.in_progress],
+      [cols.done, cols.backlog],
     ] as const) {
       const x = await createTaskFor(t, f, { columnId: cols.todo });
       const neighbour = await createTaskFor(t, f, { columnId: second });
@@ -100,13 +103,41 @@ describe("moving cards", () => {
       const rows = await t.testDb.db.select().from(tasks).where(eq(tasks.id, x.id));
       expect(rows).toHaveLength(1);
       expect(rows[0]).toMatchObject({ columnId: winner.columnId, version: 2 });
-      const everywhere = [...(await columnOrder(t.testDb.db, first)), ...(first === second ? [] : await columnOrder(t.testDb.db, second)), ...(await columnOrder(t.testDb.db, cols.todo))];
+      const everywhere: string[] = [];
+      for (const col of cols.list) everywhere.push(...(await columnOrder(t.testDb.db, col.id)));
       expect(everywhere.filter((id) => id === x.id)).toHaveLength(1);
       // ranks in every column are distinct, so the order is total
       const dup = await t.testDb.db.execute(sql`select column_id, rank from tasks group by column_id, rank having count(*) > 1`);
       expect(Array.isArray(dup) ? dup : (dup as { rows: unknown[] }).rows).toHaveLength(0);
       const moves = (await t.testDb.db.select().from(auditLog).where(eq(auditLog.targetId, x.id))).filter((r) => r.action === "task.moved");
       expect(moves.length - movesBefore).toBe(1);
+    }
+  });
+
+  it("of an edit and a move, or two edits, from the same version, exactly one wins and nothing is half-written", async () => {
+    for (let round = 0; round < 5; round++) {
+      const x = await createTaskFor(t, f, { title: "Original" });
+      const [edit, moved] = await Promise.allSettled([
+        t.services.boards.updateTask({ actor: f.member, input: { taskId: x.id, version: 1, title: "Edited", assigneeIds: [f.member.id!] } }),
+        move({ taskId: x.id, toColumnId: cols.done, version: 1 }, f.foreign),
+      ]);
+      expect([edit.status, moved.status].filter((s) => s === "fulfilled")).toHaveLength(1);
+      const [row] = await t.testDb.db.select().from(tasks).where(eq(tasks.id, x.id));
+      expect(row!.version).toBe(2);
+      if (edit.status === "fulfilled") expect(row).toMatchObject({ title: "Edited", columnId: cols.backlog });
+      else expect(row).toMatchObject({ title: "Original", columnId: cols.done });
+
+      const y = await createTaskFor(t, f, { description: "v1" });
+      const edits = await Promise.allSettled([
+        t.services.boards.updateTask({ actor: f.member, input: { taskId: y.id, version: 1, description: "from member" } }),
+        t.services.boards.updateTask({ actor: f.foreign, input: { taskId: y.id, version: 1, description: "from foreign" } }),
+      ]);
+      const won = edits.findIndex((e) => e.status === "fulfilled");
+      expect(edits.filter((e) => e.status === "rejected")).toEqual([expect.objectContaining({ reason: expect.objectContaining({ code: "conflict" }) })]);
+      const [yRow] = await t.testDb.db.select().from(tasks).where(eq(tasks.id, y.id));
+      expect(yRow).toMatchObject({ version: 2, description: won === 0 ? "from member" : "from foreign" });
+      const updates = (await t.testDb.db.select().from(auditLog).where(eq(auditLog.targetId, y.id))).filter((r) => r.action === "task.updated");
+      expect(updates).toHaveLength(1);
     }
   });
 

@@ -45,7 +45,8 @@ export async function archiveColumn(deps: ServiceDeps, { actor, operationId, inp
     if (cards.length > 0) {
       if (!target) throw Invalid({ moveTasksTo: ["boards:errors.column_not_empty"] });
       movedTo = target.id;
-      const staying = await tx.select({ id: tasks.id }).from(tasks).where(eq(tasks.columnId, target.id)).orderBy(asc(tasks.rank));
+      // locked too: a card leaving the target right now must not be written back into it
+      const staying = await tx.select({ id: tasks.id }).from(tasks).where(eq(tasks.columnId, target.id)).orderBy(asc(tasks.rank)).for("update");
       const order = [...staying.map((r) => ({ id: r.id, moved: false })), ...cards.map((r) => ({ id: r.id, moved: true }))];
       const ranks = evenRanks(order.length);
       // Lift first: a unique (column, rank) is checked row by row.
@@ -61,7 +62,8 @@ export async function archiveColumn(deps: ServiceDeps, { actor, operationId, inp
         update tasks set column_id = ${target.id}::uuid, rank = v.rank,
           version = tasks.version + (case when v.moved then 1 else 0 end),
           updated_at = case when v.moved then ${now.toISOString()}::timestamptz else tasks.updated_at end
-        from (values ${values}) as v(id, rank, moved) where tasks.id = v.id`);
+        from (values ${values}) as v(id, rank, moved)
+        where tasks.id = v.id and tasks.column_id in (${columnId}::uuid, ${target.id}::uuid)`);
       for (const card of cards)
         await recordAudit(tx, actor, now, {
           action: "task.moved",

@@ -148,42 +148,54 @@ export interface Placement {
   position?: number;
 }
 
+async function cardsOf(tx: Tx, columnId: string, movingTaskId: string | null, lock: boolean) {
+  const q = tx
+    .select({ id: tasks.id, rank: tasks.rank })
+    .from(tasks)
+    .where(and(eq(tasks.columnId, columnId), movingTaskId ? ne(tasks.id, movingTaskId) : undefined))
+    .orderBy(asc(tasks.rank));
+  return lock ? q.for("update") : q;
+}
+
+function indexFor(rows: { id: string }[], where: Placement): number {
+  if (where.beforeTaskId !== undefined || where.afterTaskId !== undefined) {
+    const field = where.beforeTaskId !== undefined ? "beforeTaskId" : "afterTaskId";
+    const at = rows.findIndex((r) => r.id === (where.beforeTaskId ?? where.afterTaskId));
+    if (at < 0) throw Invalid({ [field]: ["boards:errors.anchor_not_in_column"] });
+    return field === "beforeTaskId" ? at : at + 1;
+  }
+  return where.position !== undefined ? Math.min(where.position, rows.length) : rows.length;
+}
+
 /**
  * The rank for a card placed in a locked column. Renumbers the column (order kept)
  * in the rare case the chosen gap is too small to split.
  */
 export async function rankInColumn(tx: Tx, columnId: string, where: Placement, movingTaskId: string | null): Promise<number> {
-  const rows = await tx
-    .select({ id: tasks.id, rank: tasks.rank })
-    .from(tasks)
-    .where(and(eq(tasks.columnId, columnId), movingTaskId ? ne(tasks.id, movingTaskId) : undefined))
-    .orderBy(asc(tasks.rank));
-  let index = rows.length;
-  if (where.beforeTaskId !== undefined || where.afterTaskId !== undefined) {
-    const anchor = (where.beforeTaskId ?? where.afterTaskId)!;
-    const at = rows.findIndex((r) => r.id === anchor);
-    const field = where.beforeTaskId !== undefined ? "beforeTaskId" : "afterTaskId";
-    if (at < 0) throw Invalid({ [field]: ["boards:errors.anchor_not_in_column"] });
-    index = where.beforeTaskId !== undefined ? at : at + 1;
-  } else if (where.position !== undefined) {
-    index = Math.min(where.position, rows.length);
-  }
+  const rows = await cardsOf(tx, columnId, movingTaskId, false);
   const rank = rankAt(
     rows.map((r) => r.rank),
-    index,
+    indexFor(rows, where),
   );
   if (rank !== null) return rank;
 
-  const renumbered = evenRanks(rows.length);
+  // Renumbering writes other cards' rows: lock them, so one that is leaving the column
+  // right now is either gone from this list or waits until we are done.
+  const locked = await cardsOf(tx, columnId, movingTaskId, true);
+  const index = indexFor(locked, where);
+  const renumbered = evenRanks(locked.length);
   // Two steps, because a unique (column, rank) is checked row by row: first lift every
   // rank above any new one, then write the new ranks.
-  await tx.update(tasks).set({ rank: sql`${tasks.rank} + 1e10` }).where(eq(tasks.columnId, columnId));
-  if (rows.length > 0) {
+  await tx
+    .update(tasks)
+    .set({ rank: sql`${tasks.rank} + 1e10` })
+    .where(eq(tasks.columnId, columnId));
+  if (locked.length > 0) {
     const values = sql.join(
-      rows.map((r, k) => sql`(${r.id}::uuid, ${renumbered[k]}::double precision)`),
+      locked.map((r, k) => sql`(${r.id}::uuid, ${renumbered[k]}::double precision)`),
       sql`, `,
     );
-    await tx.execute(sql`update tasks set rank = v.rank from (values ${values}) as v(id, rank) where tasks.id = v.id`);
+    await tx.execute(sql`update tasks set rank = v.rank from (values ${values}) as v(id, rank) where tasks.id = v.id and tasks.column_id = ${columnId}`);
   }
   const fresh = rankAt(renumbered, index);
   if (fresh === null) throw new Error("no rank after renumbering");
