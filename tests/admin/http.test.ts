@@ -206,4 +206,24 @@ describe("administration over HTTP", () => {
     expect(bad.status).toBe(400);
     await post("/admin/policies", { method: "POST", form: {} });
   });
+  it("speaks the reader's language: a Greek-speaking administrator gets Greek pages and country names", async () => {
+    await createUser(db(), { role: "admin", agencyId, email: "admin.el@example.test", locale: "el", timeZone: "Europe/Athens" });
+    const get = client(app, await signInCookie(app, "admin.el@example.test"));
+    expect(await (await get("/admin")).text()).toContain("Διαχείριση");
+    const list = await (await get("/admin/agencies")).text();
+    expect(list).toContain("Υπηρεσίες");
+    expect(list).toContain("Αυστρία");
+  });
+
+  it("a password reset from the user page shows a one-time link that sets a new password", async () => {
+    const post = client(app, adminCookie);
+    const res = await post(`/admin/users/${victimId}`, { method: "POST", form: { intent: "reset_password" } });
+    expect(res.status).toBe(200);
+    const token = (await res.text()).match(/\/invite\/([A-Za-z0-9_-]{43})/)?.[1];
+    expect(token).toBeTruthy();
+    await expect(signInCookie(app, "victim.http@example.test")).rejects.toThrow();
+    const done = await client(app, null)(`/invite/${token}`, { method: "POST", form: { password: "a reset passphrase", confirm: "a reset passphrase" } });
+    expect(done.status).toBe(302);
+    expect(await signInCookie(app, "victim.http@example.test", "a reset passphrase")).toMatch(/=/);
+  });
 });
