@@ -81,6 +81,8 @@ export const AUDIT_ACTIONS = [
   "operation.member_removed",
   "audit.viewed",
   "audit.exported",
+  "invitation.revoked",
+  "invitation.reissued",
   "board.created",
   "board.column_created",
   "board.column_updated",
