@@ -22,6 +22,7 @@ import styles from "./styles/app.css";
 import { getUser } from "./utils/auth.server";
 import { useNonce } from "./utils/nonce";
 import { useRootData, type RootData } from "./utils/root-data";
+import { useNotificationsLive } from "./hooks/use-notifications";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
@@ -42,6 +43,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const data: RootData = {
     lng,
     timeZone: ru?.user.timeZone ?? "UTC",
+    unreadNotifications: ru ? await context.services.notifications.unreadCount({ actor: ru.actor }) : 0,
     user: ru
       ? {
           id: ru.user.id,
@@ -103,8 +105,9 @@ export function LanguageSelect({ current, className }: { current: UiLanguage; cl
 }
 
 function Shell({ children }: { children: ReactNode }) {
-  const { user, lng } = useRootData();
+  const { user, lng, unreadNotifications } = useRootData();
   const { t } = useTranslation("common");
+  useNotificationsLive(!!user);
   if (!user) return <>{children}</>;
   const canAudit = user.officeRole === "admin" || user.officeRole === "office_lead";
   return (
@@ -127,6 +130,13 @@ function Shell({ children }: { children: ReactNode }) {
         </nav>
         <div className="usermenu">
           <LanguageSelect current={lng} />
+          <Link to="/notifications" className="bell" aria-label={t("nav.notifications_count", { count: unreadNotifications })}>
+            <svg aria-hidden="true" width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+              <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+              <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+            </svg>
+            {unreadNotifications > 0 ? <span className="bell-count">{unreadNotifications > 99 ? "99+" : unreadNotifications}</span> : null}
+          </Link>
           <div className="who">
             <strong>{user.name}</strong>
             <span>

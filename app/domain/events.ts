@@ -12,6 +12,8 @@ export interface DomainEventMap {
    * to the operation's room never leaks; clients refetch what they may see.
    */
   "board.changed": BoardChangedPayload;
+  /** New notifications for these users: no content, the client refetches its count. */
+  "notification.created": { userIds: string[] };
 }
 export type DomainEventName = keyof DomainEventMap;
 export type DomainEvent = { [K in DomainEventName]: { name: K; payload: DomainEventMap[K] } }[DomainEventName];

@@ -45,6 +45,8 @@ import { setUserPassword } from "./users/set-password";
 import { unlockUser } from "./users/unlock-user";
 import { updateUser } from "./users/update-user";
 import { boardVerbs } from "./boards/index";
+import { countUnreadNotifications, listNotifications } from "./notifications/list-notifications";
+import { markAllNotificationsRead, markNotificationsRead } from "./notifications/mark-read";
 import type { ServiceDeps } from "./context";
 
 type Bound<F> = F extends (deps: ServiceDeps, ...args: infer A) => infer R ? (...args: A) => R : never;
@@ -65,6 +67,12 @@ export function createServices(deps: ServiceDeps) {
       readSessionId: (cookieHeader: string | null) => sessions.readCookie(cookieHeader),
       aliveSessions: (sessionIds: string[]) => sessions.alive(sessionIds),
     },
+    notifications: bind(deps, {
+      list: listNotifications,
+      unreadCount: countUnreadNotifications,
+      markRead: markNotificationsRead,
+      markAllRead: markAllNotificationsRead,
+    }),
     users: bind(deps, {
       updatePreferences,
       list: listUsers,

@@ -131,3 +131,14 @@ export type LabelColour = (typeof LABEL_COLOURS)[number];
 // The columns every board starts with; their names are translated until a lead renames them.
 export const BOARD_COLUMN_PRESETS = ["backlog", "todo", "in_progress", "blocked", "done"] as const;
 export type BoardColumnPreset = (typeof BOARD_COLUMN_PRESETS)[number];
+
+export const NOTIFICATION_KINDS = [
+  "task_assigned",
+  "task_mentioned",
+  "task_due_soon",
+  "chat_mentioned",
+  "chat_direct_message",
+  "deconfliction_hit",
+  "deconfliction_escalated",
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

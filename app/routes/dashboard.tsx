@@ -4,21 +4,24 @@ import { useTranslation } from "react-i18next";
 import { Badge, CountryCode, EmptyState, PageHeader } from "../components/ui/misc";
 import { OperationStatusBadge } from "../components/operations/status-badge";
 import { requireUser } from "../utils/auth.server";
-import { formatCalendarDate } from "../utils/format";
+import { formatCalendarDate, formatDateTime } from "../utils/format";
 import { useRootData } from "../utils/root-data";
 
 export const meta: MetaFunction = () => [{ title: "Concordia" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { actor, user } = await requireUser(request, context);
-  const operations = await context.services.operations.listMine({ actor });
-  return json({ operations, firstName: user.name.split(" ")[0] });
+  const [operations, notifications] = await Promise.all([
+    context.services.operations.listMine({ actor }),
+    context.services.notifications.list({ actor, input: { unread: "1" } }),
+  ]);
+  return json({ operations, notifications: notifications.items.slice(0, 5), unread: notifications.total, firstName: user.name.split(" ")[0] });
 }
 
 export default function Dashboard() {
-  const { operations, firstName } = useLoaderData<typeof loader>();
-  const { t } = useTranslation(["dashboard", "common", "operations"]);
-  const { lng } = useRootData();
+  const { operations, notifications, unread, firstName } = useLoaderData<typeof loader>();
+  const { t } = useTranslation(["dashboard", "common", "operations", "notifications"]);
+  const { lng, timeZone } = useRootData();
   return (
     <>
       <PageHeader title={t("dashboard:greeting", { name: firstName })} description={t("dashboard:subtitle")} />
@@ -80,8 +83,31 @@ export default function Dashboard() {
             <EmptyState title={t("dashboard:no_hits.title")}>{t("dashboard:no_hits.body")}</EmptyState>
           </section>
           <section className="card" aria-labelledby="notifications">
-            <h2 id="notifications">{t("dashboard:notifications")}</h2>
-            <EmptyState title={t("dashboard:no_notifications.title")}>{t("dashboard:no_notifications.body")}</EmptyState>
+            <div className="card-title">
+              <h2 id="notifications">{t("dashboard:notifications")}</h2>
+              <Link to="/notifications" className="small">
+                {t("notifications:unread")}: {unread}
+              </Link>
+            </div>
+            {notifications.length === 0 ? (
+              <EmptyState title={t("dashboard:no_notifications.title")}>{t("dashboard:no_notifications.body")}</EmptyState>
+            ) : (
+              <ul className="list">
+                {notifications.map((n) => (
+                  <li key={n.id}>
+                    <div>
+                      {t(`notifications:kinds.${n.kind}`, {
+                        actor: n.actorName ?? t("notifications:someone"),
+                        operation: n.operationCodeName ?? "",
+                        title: String(n.data.title ?? ""),
+                        defaultValue: n.kind,
+                      })}
+                    </div>
+                    <div className="small muted">{formatDateTime(n.createdAt, lng, timeZone)}</div>
+                  </li>
+                ))}
+              </ul>
+            )}
           </section>
         </div>
       </div>

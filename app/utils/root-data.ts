@@ -13,13 +13,14 @@ export interface RootUser {
 export interface RootData {
   lng: UiLanguage;
   timeZone: string;
+  unreadNotifications: number;
   user: RootUser | null;
 }
 
 /** Language, time zone and the signed-in user, from the root loader. */
 export function useRootData(): RootData {
   const data = useRouteLoaderData("root") as RootData | undefined;
-  return data ?? { lng: "en", timeZone: "UTC", user: null };
+  return data ?? { lng: "en", timeZone: "UTC", unreadNotifications: 0, user: null };
 }
 
 /** Formats helpers bound to the reader's language and zone. */

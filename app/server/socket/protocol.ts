@@ -24,6 +24,10 @@ export interface ClientToServerEvents {
 export interface ServerToClientEvents {
   "operation:updated": (payload: { operationId: string }) => void;
   "operation:access_revoked": (payload: { operationId: string }) => void;
+  /** Something on the board changed: ids only, the client refetches what it may see. */
+  "board:changed": (payload: { operationId: string; change: string; taskId?: string; columnId?: string; version?: number }) => void;
+  /** The user has new notifications: no content, the client refetches its count. */
+  "notification:new": () => void;
 }
 
 export interface InterServerEvents {

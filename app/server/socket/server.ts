@@ -130,6 +130,14 @@ export function attachSocketServer(http: HttpServer, { services, logger, env, db
       case "operation.updated":
         io.to(operationRoom(event.payload.operationId)).emit("operation:updated", { operationId: event.payload.operationId });
         break;
+      case "board.changed": {
+        const { operationId, change, taskId, columnId, version } = event.payload;
+        io.to(operationRoom(operationId)).emit("board:changed", { operationId, change, taskId, columnId, version });
+        break;
+      }
+      case "notification.created":
+        for (const userId of event.payload.userIds) io.to(userRoom(userId)).emit("notification:new");
+        break;
       case "operation.membership_changed":
         if (event.payload.removed) {
           io.in(userRoom(event.payload.userId)).socketsLeave(operationRoom(event.payload.operationId));
