@@ -1,10 +1,12 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, Outlet, isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ConnectionStatus } from "../components/live/connection-status";
 import { ReadOnlyBanner } from "../components/operations/read-only-banner";
 import { orNotFound } from "../components/operations/responses.server";
 import { OperationStatusBadge } from "../components/operations/status-badge";
 import { Badge, CountryCode, EmptyState, PageHeader, Tabs } from "../components/ui/misc";
+import { useLiveRevalidate } from "../hooks/use-live-revalidate";
 import operationStyles from "../styles/operations.css";
 import { requireUser } from "../utils/auth.server";
 
@@ -30,6 +32,9 @@ export default function OperationLayout() {
   const { operation, memberRole, readOnlyReason } = useLoaderData<typeof loader>();
   const { t } = useTranslation(["operations", "common"]);
   const base = `/operations/${operation.id}`;
+  // Someone else's change, or the reader's removal, reloads the data (the overview's
+  // loader is not rerun, so a live update is not logged as a new consultation).
+  useLiveRevalidate(operation.id);
   return (
     <>
       <PageHeader
@@ -50,6 +55,7 @@ export default function OperationLayout() {
             <span>{operation.leadAgency.name}</span>
           </span>
         }
+        actions={<ConnectionStatus />}
       />
       <ReadOnlyBanner reason={readOnlyReason} jitEnd={operation.jitEnd} />
       <Tabs

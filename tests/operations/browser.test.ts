@@ -41,6 +41,8 @@ describe.skipIf(!hasChromium)(`browser: operations ${hasChromium ? "" : SKIP_REA
     await page.goto(`${app.url}/operations`);
     await page.getByRole("link", { name: "New operation" }).first().click();
     await page.waitForURL(/\/operations\/new$/);
+    // typing before hydration would be lost when React takes over the form
+    await page.waitForLoadState("networkidle");
     // submitting empty shows errors beside the fields, without a round trip
     await page.getByLabel("Code name").fill("N");
     await page.getByLabel("Code name").press("Enter");

@@ -189,4 +189,18 @@ describe("changes over HTTP", () => {
     const members = await db().select().from(operationMembers).where(eq(operationMembers.operationId, op.id));
     expect(members.map((m) => m.userId).sort()).toEqual([user.id, newcomer.id].sort());
   });
+
+  it("sends a lead who removes themselves back to their list, and refuses plain members", async () => {
+    const { user, http } = await as("officer");
+    const other = await createUser(db());
+    const member = await as("officer");
+    const op = await createOperation(db(), { members: [[user.id, "lead"], [other.id, "lead"], [member.user.id, "member"]] });
+    const refused = await member.http(`/operations/${op.id}/members`, { method: "POST", form: { intent: "change_role", userId: member.user.id, role: "lead" } });
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toContain("Only the operation&#x27;s leads can do this.");
+    const leave = await http(`/operations/${op.id}/members`, { method: "POST", form: { intent: "remove", userId: user.id } });
+    expect(leave.status).toBe(302);
+    expect(leave.headers.get("location")).toBe("/operations");
+    expect((await http(`/operations/${op.id}`)).status).toBe(404);
+  });
 });
