@@ -116,7 +116,7 @@ function Shell({ children }: { children: ReactNode }) {
         {t("nav.skip")}
       </a>
       <header className="topbar">
-        <Link to="/dashboard" className="brand" aria-label="Concordia">
+        <Link to="/dashboard" className="brand">
           <span className="brand-mark" aria-hidden="true">
             C
           </span>
