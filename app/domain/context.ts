@@ -29,6 +29,8 @@ export interface AppConfig {
   invitationHours: number;
   secureCookies: boolean;
   publicOrigin: string | null;
+  /** HMAC key of the blind-matching index (DECONFLICTION_SECRET); see app/domain/deconfliction/secret.ts when absent. */
+  deconflictionSecret?: string;
 }
 
 export const defaultConfig: AppConfig = {

@@ -14,6 +14,8 @@ export interface DomainEventMap {
   "board.changed": BoardChangedPayload;
   /** New notifications for these users: no content, the client refetches its count. */
   "notification.created": { userIds: string[] };
+  /** A new deconfliction hit for these officers: ids only, never either side's content. */
+  "deconfliction.hit": { hitId: string; userIds: string[] };
 }
 export type DomainEventName = keyof DomainEventMap;
 export type DomainEvent = { [K in DomainEventName]: { name: K; payload: DomainEventMap[K] } }[DomainEventName];

@@ -45,6 +45,7 @@ import { setUserPassword } from "./users/set-password";
 import { unlockUser } from "./users/unlock-user";
 import { updateUser } from "./users/update-user";
 import { boardVerbs } from "./boards/index";
+import { deconflictionVerbs } from "./deconfliction/index";
 import { countUnreadNotifications, listNotifications } from "./notifications/list-notifications";
 import { markAllNotificationsRead, markNotificationsRead } from "./notifications/mark-read";
 import type { ServiceDeps } from "./context";
@@ -108,6 +109,7 @@ export function createServices(deps: ServiceDeps) {
     audit: bind(deps, { verifyChain: (d: ServiceDeps) => verifyAuditChain(d.db), list: listAudit, listForOperation: listOperationAudit, filterChoices: auditFilterChoices, exportCsv: exportAudit }),
     account: bind(deps, { get: getAccount, changePassword, getSecondFactor, disableSecondFactor }),
     boards: bind(deps, boardVerbs),
+    deconfliction: bind(deps, deconflictionVerbs),
   };
 }
 

@@ -100,6 +100,17 @@ export const AUDIT_ACTIONS = [
   "task.checklist_changed",
   "task.linked",
   "task.unlinked",
+  "target.registered",
+  "target.checked",
+  "hit.created",
+  "hit.acknowledged",
+  "hit.status_changed",
+  "hit.resolved",
+  "hit.escalated",
+  "action.registered",
+  "action.checked",
+  "action.synced",
+  "deconfliction.settings_changed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -53,6 +53,7 @@ export function configFromEnv(env: Env): AppConfig {
     sessionAbsoluteHours: env.SESSION_ABSOLUTE_HOURS,
     secureCookies: env.PUBLIC_ORIGIN?.startsWith("https:") ?? false,
     publicOrigin: env.PUBLIC_ORIGIN ?? null,
+    deconflictionSecret: env.DECONFLICTION_SECRET,
   };
 }
 
@@ -63,6 +64,13 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
   await dbHandle.migrate();
 
   const config = configFromEnv(env);
+  if (!config.deconflictionSecret) {
+    logger.warn(
+      env.NODE_ENV === "production"
+        ? "DECONFLICTION_SECRET is not set: target registration and checks are refused until it is"
+        : "DECONFLICTION_SECRET is not set: using a random key for this process only; digests stored now will not match after a restart",
+    );
+  }
   const events = createEventBus((err) => logger.error({ err }, "event listener failed"));
   const services = createServices({ db: dbHandle.db, events, now: opts.now ?? (() => new Date()), config });
 

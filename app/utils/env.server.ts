@@ -19,6 +19,10 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   SESSION_SWEEP_MS: z.coerce.number().int().min(200).default(2_000),
+  // Keys the deconfliction digests; changing it orphans every stored digest. Optional so the
+  // rest of the portal runs without it: deconfliction then refuses in production, and uses a
+  // per-process random key in development and tests (startApp warns either way).
+  DECONFLICTION_SECRET: z.string().min(32).optional().or(z.literal("").transform(() => undefined)),
 });
 export type Env = z.infer<typeof envSchema>;
 

@@ -2,3 +2,4 @@ export * from "./org";
 export * from "./audit";
 export * from "./boards";
 export * from "./notifications";
+export * from "./deconfliction";

@@ -1,0 +1,20 @@
+import { createHmac, randomBytes } from "node:crypto";
+import type { AppConfig } from "../context";
+import { DomainError } from "../errors";
+
+// Development and tests may run without a configured key: one random key per
+// process keeps digests consistent within it. Never in production, where a key
+// that changes on restart would silently stop every old registration matching.
+let processKey: string | null = null;
+
+export function deconflictionSecret(config: AppConfig): string {
+  if (config.deconflictionSecret) return config.deconflictionSecret;
+  const mode = process.env.NODE_ENV;
+  if (mode === "test" || mode === "development") return (processKey ??= randomBytes(32).toString("hex"));
+  throw new DomainError("conflict", "deconfliction_not_configured");
+}
+
+/** The blind key of one identifier: hex HMAC-SHA256(secret, kind + ":" + normalised value). */
+export function digestOf(secret: string, kind: string, value: string): string {
+  return createHmac("sha256", secret).update(`${kind}:${value}`, "utf8").digest("hex");
+}
