@@ -9,6 +9,7 @@ import en_audit from "../locales/en/audit.json";
 import en_account from "../locales/en/account.json";
 import en_live from "../locales/en/live.json";
 import en_notifications from "../locales/en/notifications.json";
+import en_boards from "../locales/en/boards.json";
 import de_common from "../locales/de/common.json";
 import de_auth from "../locales/de/auth.json";
 import de_dashboard from "../locales/de/dashboard.json";
@@ -18,6 +19,7 @@ import de_audit from "../locales/de/audit.json";
 import de_account from "../locales/de/account.json";
 import de_live from "../locales/de/live.json";
 import de_notifications from "../locales/de/notifications.json";
+import de_boards from "../locales/de/boards.json";
 import fr_common from "../locales/fr/common.json";
 import fr_auth from "../locales/fr/auth.json";
 import fr_dashboard from "../locales/fr/dashboard.json";
@@ -27,6 +29,7 @@ import fr_audit from "../locales/fr/audit.json";
 import fr_account from "../locales/fr/account.json";
 import fr_live from "../locales/fr/live.json";
 import fr_notifications from "../locales/fr/notifications.json";
+import fr_boards from "../locales/fr/boards.json";
 import sq_common from "../locales/sq/common.json";
 import sq_auth from "../locales/sq/auth.json";
 import sq_dashboard from "../locales/sq/dashboard.json";
@@ -36,6 +39,7 @@ import sq_audit from "../locales/sq/audit.json";
 import sq_account from "../locales/sq/account.json";
 import sq_live from "../locales/sq/live.json";
 import sq_notifications from "../locales/sq/notifications.json";
+import sq_boards from "../locales/sq/boards.json";
 import sr_common from "../locales/sr/common.json";
 import sr_auth from "../locales/sr/auth.json";
 import sr_dashboard from "../locales/sr/dashboard.json";
@@ -45,6 +49,7 @@ import sr_audit from "../locales/sr/audit.json";
 import sr_account from "../locales/sr/account.json";
 import sr_live from "../locales/sr/live.json";
 import sr_notifications from "../locales/sr/notifications.json";
+import sr_boards from "../locales/sr/boards.json";
 import el_common from "../locales/el/common.json";
 import el_auth from "../locales/el/auth.json";
 import el_dashboard from "../locales/el/dashboard.json";
@@ -54,12 +59,13 @@ import el_audit from "../locales/el/audit.json";
 import el_account from "../locales/el/account.json";
 import el_live from "../locales/el/live.json";
 import el_notifications from "../locales/el/notifications.json";
+import el_boards from "../locales/el/boards.json";
 
 export const resources = {
-  en: { common: en_common, auth: en_auth, dashboard: en_dashboard, operations: en_operations, admin: en_admin, audit: en_audit, account: en_account, live: en_live, notifications: en_notifications },
-  de: { common: de_common, auth: de_auth, dashboard: de_dashboard, operations: de_operations, admin: de_admin, audit: de_audit, account: de_account, live: de_live, notifications: de_notifications },
-  fr: { common: fr_common, auth: fr_auth, dashboard: fr_dashboard, operations: fr_operations, admin: fr_admin, audit: fr_audit, account: fr_account, live: fr_live, notifications: fr_notifications },
-  sq: { common: sq_common, auth: sq_auth, dashboard: sq_dashboard, operations: sq_operations, admin: sq_admin, audit: sq_audit, account: sq_account, live: sq_live, notifications: sq_notifications },
-  sr: { common: sr_common, auth: sr_auth, dashboard: sr_dashboard, operations: sr_operations, admin: sr_admin, audit: sr_audit, account: sr_account, live: sr_live, notifications: sr_notifications },
-  el: { common: el_common, auth: el_auth, dashboard: el_dashboard, operations: el_operations, admin: el_admin, audit: el_audit, account: el_account, live: el_live, notifications: el_notifications },
+  en: { common: en_common, auth: en_auth, dashboard: en_dashboard, operations: en_operations, admin: en_admin, audit: en_audit, account: en_account, live: en_live, notifications: en_notifications, boards: en_boards },
+  de: { common: de_common, auth: de_auth, dashboard: de_dashboard, operations: de_operations, admin: de_admin, audit: de_audit, account: de_account, live: de_live, notifications: de_notifications, boards: de_boards },
+  fr: { common: fr_common, auth: fr_auth, dashboard: fr_dashboard, operations: fr_operations, admin: fr_admin, audit: fr_audit, account: fr_account, live: fr_live, notifications: fr_notifications, boards: fr_boards },
+  sq: { common: sq_common, auth: sq_auth, dashboard: sq_dashboard, operations: sq_operations, admin: sq_admin, audit: sq_audit, account: sq_account, live: sq_live, notifications: sq_notifications, boards: sq_boards },
+  sr: { common: sr_common, auth: sr_auth, dashboard: sr_dashboard, operations: sr_operations, admin: sr_admin, audit: sr_audit, account: sr_account, live: sr_live, notifications: sr_notifications, boards: sr_boards },
+  el: { common: el_common, auth: el_auth, dashboard: el_dashboard, operations: el_operations, admin: el_admin, audit: el_audit, account: el_account, live: el_live, notifications: el_notifications, boards: el_boards },
 } as const;

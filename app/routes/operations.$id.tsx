@@ -61,6 +61,7 @@ export default function OperationLayout() {
       <Tabs
         items={[
           { to: base, label: t("operations:tabs.overview"), end: true },
+          { to: `${base}/board`, label: t("boards:nav.board") },
           { to: `${base}/members`, label: t("operations:tabs.members", { count: operation.memberCount }) },
           { to: `${base}/audit`, label: t("operations:tabs.audit") },
         ]}

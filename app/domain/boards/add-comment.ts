@@ -4,6 +4,7 @@ import { recordAudit } from "../audit/record-audit";
 import { withTransaction, type Actor, type ServiceDeps } from "../context";
 import { NotFound } from "../errors";
 import { parseInput } from "../validation";
+import { notifyTaskPeople } from "./notify-people";
 import { addCommentSchema } from "./schemas";
 import { accessVia, assertMembers, assertWritable, boardChanged, idFrom } from "./support";
 
@@ -23,12 +24,13 @@ export async function addComment(
   const now = deps.now();
   const commentId = await withTransaction(deps, async (tx, emit) => {
     await assertMembers(tx, opId, data.mentions, "mentions", "boards:errors.mention_not_member");
-    const [task] = await tx.select({ version: tasks.version, columnId: tasks.columnId }).from(tasks).where(eq(tasks.id, taskId));
+    const [task] = await tx.select({ version: tasks.version, columnId: tasks.columnId, title: tasks.title }).from(tasks).where(eq(tasks.id, taskId));
     if (!task) throw NotFound();
     const [comment] = await tx
       .insert(taskComments)
       .values({ taskId, authorId: actor.id!, body: data.body, mentions: data.mentions, createdAt: now })
       .returning({ id: taskComments.id });
+    await notifyTaskPeople(tx, emit, actor.id, { operationId: opId, taskId, title: task.title }, { mentioned: data.mentions });
     await recordAudit(tx, actor, now, {
       action: "task.commented",
       targetType: "task",

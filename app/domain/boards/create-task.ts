@@ -4,6 +4,7 @@ import { withTransaction, type Actor, type ServiceDeps } from "../context";
 import { Invalid } from "../errors";
 import { getOperationForActor } from "../operations/access";
 import { parseInput } from "../validation";
+import { notifyTaskPeople } from "./notify-people";
 import { createTaskSchema } from "./schemas";
 import {
   assertLabelsOnBoard,
@@ -74,6 +75,7 @@ export async function createTask(deps: ServiceDeps, { actor, operationId, input 
       }).filter(([, v]) => v !== null && v !== "" && !(Array.isArray(v) && v.length === 0)),
     );
     const changes = changesBetween({}, initial);
+    await notifyTaskPeople(tx, emit, actor.id, { operationId, taskId: task!.id, title: data.title }, { assigned });
     await recordAudit(tx, actor, now, { action: "task.created", targetType: "task", targetId: task!.id, operationId, details: { changes } });
     emit(
       boardChanged({

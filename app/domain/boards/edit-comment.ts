@@ -5,6 +5,7 @@ import { withTransaction, type Actor, type ServiceDeps } from "../context";
 import { Forbidden, NotFound } from "../errors";
 import { parseInput } from "../validation";
 import { editCommentSchema } from "./schemas";
+import { notifyTaskPeople } from "./notify-people";
 import { accessVia, assertMembers, assertWritable, boardChanged, changesBetween, idFrom } from "./support";
 
 /**
@@ -31,7 +32,9 @@ export async function editComment(
     const changes = changesBetween(comment, { body: data.body, mentions: data.mentions });
     if (Object.keys(changes).length === 0) return { taskId: comment.taskId, commentId, changed: false };
     await tx.update(taskComments).set({ body: data.body, mentions: data.mentions, editedAt: now }).where(eq(taskComments.id, commentId));
-    const [task] = await tx.select({ version: tasks.version, columnId: tasks.columnId }).from(tasks).where(eq(tasks.id, comment.taskId));
+    const [task] = await tx.select({ version: tasks.version, columnId: tasks.columnId, title: tasks.title }).from(tasks).where(eq(tasks.id, comment.taskId));
+    const newlyMentioned = data.mentions.filter((id) => !comment.mentions.includes(id));
+    if (task) await notifyTaskPeople(tx, emit, actor.id, { operationId: opId, taskId: comment.taskId, title: task.title }, { mentioned: newlyMentioned });
     await recordAudit(tx, actor, now, {
       action: "task.comment_edited",
       targetType: "task",
@@ -39,7 +42,6 @@ export async function editComment(
       operationId: opId,
       details: { commentId, changes },
     });
-    const newlyMentioned = data.mentions.filter((id) => !comment.mentions.includes(id));
     emit(
       boardChanged({
         operationId: opId,

@@ -6,6 +6,7 @@ import { Invalid, NotFound } from "../errors";
 import type { OperationAccess } from "../operations/access";
 import { parseInput, type z } from "../validation";
 import type { AuditAction } from "../vocabulary";
+import { notifyTaskPeople } from "./notify-people";
 import { updateTaskSchema, type PlannedActionInput } from "./schemas";
 import {
   accessVia,
@@ -101,6 +102,7 @@ export async function applyTaskUpdate(
     const assigned = changes.assigneeIds ? await replaceAssignees(tx, taskId, sets.assigneeIds, data.assigneeIds!, actor, now) : [];
     if (changes.labelIds) await replaceLabels(tx, operationId, taskId, sets.labelIds, data.labelIds!);
 
+    await notifyTaskPeople(tx, emit, actor.id, { operationId, taskId, title: data.title ?? current.title }, { assigned });
     await recordAudit(tx, actor, now, { action, targetType: "task", targetId: taskId, operationId, details: { changes } });
     emit(
       boardChanged({

@@ -1,0 +1,141 @@
+// The board over plain HTTP forms, as a browser without JavaScript uses it.
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { notifications, tasks } from "../../db/schema/index";
+import type { Actor } from "../../app/domain/context";
+import { client, signInCookie, startTestApp, type TestApp } from "../setup/app";
+import { auditCount, createBoardFixture, taskCount, type BoardFixture } from "./factories";
+import type { TestServices } from "../setup/services";
+
+let app: TestApp;
+let f: BoardFixture;
+const db = () => app.testDb.db;
+const emailOf = async (a: Actor) => (await db().query.users.findFirst({ where: (u, { eq }) => eq(u.id, a.id!) }))!.email;
+const as = async (a: Actor) => client(app, await signInCookie(app, await emailOf(a)));
+
+beforeAll(async () => {
+  app = await startTestApp();
+  // the fixture builder only needs the db and the services
+  f = await createBoardFixture({ testDb: app.testDb, services: app.services } as unknown as TestServices);
+});
+afterAll(() => app?.close());
+
+const boardPath = () => `/operations/${f.operationId}/board`;
+const columns = async () => {
+  const board = await app.services.boards.getBoard({ actor: f.lead, operationId: f.operationId });
+  return Object.fromEntries(board.columns.map((c) => [c.preset!, c.id])) as Record<string, string>;
+};
+
+describe("board over HTTP", () => {
+  it("shows the default columns in the reader's language, with the cards", async () => {
+    const http = await as(f.member);
+    await app.services.boards.createTask({ actor: f.member, operationId: f.operationId, input: { title: "Check the ferry manifests", priority: "urgent", handlingCode: "H2" } });
+    const res = await http(boardPath());
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    for (const name of ["Backlog", "To do", "In progress", "Blocked", "Done"]) expect(html).toContain(`>${name}</h2>`);
+    expect(html).toContain("Check the ferry manifests");
+    expect(html).toContain("Urgent");
+    expect(html).toContain(">H2<");
+  });
+
+  it("creates a card from the column's form, assigned and due in the reader's zone, and notifies the assignee", async () => {
+    const http = await as(f.member);
+    const cols = await columns();
+    const res = await http(boardPath(), {
+      method: "POST",
+      form: { intent: "create", columnId: cols.todo!, title: "Interview the driver", priority: "high", dueAt: "2031-01-15T09:30", assigneeIds: f.foreign.id! },
+    });
+    expect(res.status).toBe(302);
+    const [row] = await db().select().from(tasks).where(eq(tasks.title, "Interview the driver"));
+    expect(row).toMatchObject({ columnId: cols.todo, priority: "high" });
+    // the test users read in UTC unless set otherwise
+    expect(row!.dueAt!.toISOString()).toBe("2031-01-15T09:30:00.000Z");
+    const notes = await db().select().from(notifications).where(eq(notifications.subjectId, row!.id));
+    expect(notes.map((n) => [n.userId, n.kind, n.data])).toEqual([[f.foreign.id, "task_assigned", { title: "Interview the driver" }]]);
+  });
+
+  it("refuses bad input with 400 and field errors, writing nothing", async () => {
+    const http = await as(f.member);
+    const before = [await taskCount(db()), await auditCount(db())];
+    const res = await http(boardPath(), { method: "POST", form: { intent: "create", title: "   ", dueAt: "2031-02-30T10:00" } });
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain('role="alert"');
+    expect([await taskCount(db()), await auditCount(db())]).toEqual(before);
+  });
+
+  it("edits a card with the version the user saw and answers a stale version with 409 and the conflict", async () => {
+    const http = await as(f.member);
+    const task = await app.services.boards.createTask({ actor: f.member, operationId: f.operationId, input: { title: "Trace the payments" } });
+    const path = `${boardPath()}/${task.id}`;
+    const form = (over: Record<string, string>) => ({ intent: "update", version: "1", title: "Trace the payments", description: "", priority: "normal", handlingCode: "H0", type: "general", dueAt: "", ...over });
+    const ok = await http(path, { method: "POST", form: form({ title: "Trace the Western Union payments", description: "<script>alert(1)</script> see https://example.org" }) });
+    expect(ok.status).toBe(302);
+    const page = await (await http(path)).text();
+    expect(page).toContain("Trace the Western Union payments");
+    // markdown without raw HTML; links marked noopener
+    expect(page).not.toContain("<script>alert(1)</script>");
+    expect(page).toContain("&lt;script&gt;");
+    expect(page).toContain('rel="noopener noreferrer"');
+    expect(page).toContain("edited the card");
+
+    const stale = await http(path, { method: "POST", form: form({ title: "My older idea" }) });
+    expect(stale.status).toBe(409);
+    const html = await stale.text();
+    expect(html).toContain("Someone changed this card since you opened it");
+    expect(html).toContain("My older idea");
+    // the re-apply form carries the newest version
+    expect(html).toMatch(/name="version" value="2"/);
+    const [row] = await db().select().from(tasks).where(eq(tasks.id, task.id));
+    expect(row).toMatchObject({ title: "Trace the Western Union payments", version: 2 });
+  });
+
+  it("moves a card with the no-JavaScript form and refuses a stale move with 409", async () => {
+    const http = await as(f.member);
+    const cols = await columns();
+    const task = await app.services.boards.createTask({ actor: f.member, operationId: f.operationId, input: { title: "Seize the van" } });
+    const res = await http(boardPath(), { method: "POST", form: { intent: "move", taskId: task.id, toColumnId: cols.in_progress!, version: "1" } });
+    expect(res.status).toBe(200);
+    const [row] = await db().select().from(tasks).where(eq(tasks.id, task.id));
+    expect(row).toMatchObject({ columnId: cols.in_progress, version: 2 });
+    const stale = await http(boardPath(), { method: "POST", form: { intent: "move", taskId: task.id, toColumnId: cols.done!, version: "1" } });
+    expect(stale.status).toBe(409);
+    const [after] = await db().select().from(tasks).where(eq(tasks.id, task.id));
+    expect(after!.columnId).toBe(cols.in_progress);
+  });
+
+  it("adds checklist items and comments with mentions, which notify", async () => {
+    const http = await as(f.member);
+    const task = await app.services.boards.createTask({ actor: f.member, operationId: f.operationId, input: { title: "Brief the prosecutor" } });
+    const path = `${boardPath()}/${task.id}`;
+    expect((await http(path, { method: "POST", form: { intent: "checklist_add", text: "Prepare the file" } })).status).toBe(302);
+    expect((await http(path, { method: "POST", form: { intent: "comment", body: "Please join", mentions: f.lead.id! } })).status).toBe(302);
+    const detail = await app.services.boards.getTask({ actor: f.member, input: { taskId: task.id } });
+    expect(detail.task.checklist).toEqual({ done: 0, total: 1 });
+    expect(detail.task.comments.map((c) => [c.body, c.mentions])).toEqual([["Please join", [f.lead.id]]]);
+    const notes = await db().select().from(notifications).where(eq(notifications.subjectId, task.id));
+    expect(notes.map((n) => [n.userId, n.kind])).toEqual([[f.lead.id, "task_mentioned"]]);
+    const bad = await http(path, { method: "POST", form: { intent: "comment", body: "x", mentions: f.outsider.id! } });
+    expect(bad.status).toBe(400);
+  });
+
+  it("answers a non-member with 404 on the board and on a guessed task id, and refuses an observer's writes", async () => {
+    const task = await app.services.boards.createTask({ actor: f.member, operationId: f.operationId, input: { title: "Secret lead" } });
+    const outsider = await as(f.outsider);
+    expect((await outsider(boardPath())).status).toBe(404);
+    const guessed = await outsider(`${boardPath()}/${task.id}`);
+    expect(guessed.status).toBe(404);
+    expect(await guessed.text()).not.toContain("Secret lead");
+    expect((await outsider(`${boardPath()}/${task.id}`, { method: "POST", form: { intent: "checklist_add", text: "x" } })).status).toBe(404);
+    expect((await outsider(boardPath(), { method: "POST", form: { intent: "create", title: "x" } })).status).toBe(404);
+
+    const observer = await as(f.observer);
+    const page = await observer(boardPath());
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("read-only");
+    const before = await taskCount(db());
+    expect((await observer(boardPath(), { method: "POST", form: { intent: "create", title: "Observer's card" } })).status).toBe(403);
+    expect(await taskCount(db())).toBe(before);
+  });
+});
