@@ -125,6 +125,8 @@ function Shell({ children }: { children: ReactNode }) {
         <nav className="mainnav" aria-label={t("nav.main")}>
           <NavLink to="/dashboard">{t("nav.dashboard")}</NavLink>
           <NavLink to="/operations">{t("nav.operations")}</NavLink>
+          <NavLink to="/tasks">{t("boards:nav.my_tasks")}</NavLink>
+          {user.officeRole === "office_lead" || user.officeRole === "admin" ? <NavLink to="/workload">{t("boards:nav.workload")}</NavLink> : null}
           {canAudit ? <NavLink to="/audit">{t("nav.audit")}</NavLink> : null}
           {user.officeRole === "admin" ? <NavLink to="/admin">{t("nav.admin")}</NavLink> : null}
         </nav>

@@ -11,15 +11,16 @@ export const meta: MetaFunction = () => [{ title: "Concordia" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { actor, user } = await requireUser(request, context);
-  const [operations, notifications] = await Promise.all([
+  const [operations, notifications, myTasks] = await Promise.all([
     context.services.operations.listMine({ actor }),
     context.services.notifications.list({ actor, input: { unread: "1" } }),
+    context.services.boards.listMyTasks({ actor, input: { page: 1 } }),
   ]);
-  return json({ operations, notifications: notifications.items.slice(0, 5), unread: notifications.total, firstName: user.name.split(" ")[0] });
+  return json({ operations, notifications: notifications.items.slice(0, 5), unread: notifications.total, firstName: user.name.split(" ")[0], myTasks: myTasks.items.slice(0, 5), myTaskTotal: myTasks.total });
 }
 
 export default function Dashboard() {
-  const { operations, notifications, unread, firstName } = useLoaderData<typeof loader>();
+  const { operations, notifications, unread, firstName, myTasks, myTaskTotal } = useLoaderData<typeof loader>();
   const { t } = useTranslation(["dashboard", "common", "operations", "notifications"]);
   const { lng, timeZone } = useRootData();
   return (
@@ -76,7 +77,35 @@ export default function Dashboard() {
         <div className="stack">
           <section className="card" aria-labelledby="my-tasks">
             <h2 id="my-tasks">{t("dashboard:my_tasks")}</h2>
-            <EmptyState title={t("dashboard:no_tasks.title")}>{t("dashboard:no_tasks.body")}</EmptyState>
+            {myTasks.length === 0 ? (
+              <EmptyState title={t("dashboard:no_tasks.title")}>{t("dashboard:no_tasks.body")}</EmptyState>
+            ) : (
+              <ul className="list">
+                {myTasks.map((task) => (
+                  <li key={task.id}>
+                    <div>
+                      <Link to={`/operations/${task.operation.id}/board/${task.id}`}>{task.title}</Link>
+                      <div className="small muted">
+                        {task.operation.codeName}
+                        {task.dueAt ? (
+                          <>
+                            {" · "}
+                            <time dateTime={task.dueAt} style={task.overdue ? { color: "var(--c-danger)", fontWeight: 600 } : undefined}>
+                              {formatDateTime(task.dueAt, lng, timeZone)}
+                            </time>
+                          </>
+                        ) : null}
+                      </div>
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {myTaskTotal > 0 ? (
+              <p className="small" style={{ marginTop: "0.5rem" }}>
+                <Link to="/tasks">{t("boards:my_tasks.all")}</Link>
+              </p>
+            ) : null}
           </section>
           <section className="card" aria-labelledby="hits">
             <h2 id="hits">{t("dashboard:hits")}</h2>

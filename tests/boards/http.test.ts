@@ -139,3 +139,37 @@ describe("board over HTTP", () => {
     expect(await taskCount(db())).toBe(before);
   });
 });
+
+describe("my tasks, dashboard and workload over HTTP", () => {
+  it("lists the reader's open cards on /tasks and on the dashboard", async () => {
+    await app.services.boards.createTask({ actor: f.lead, operationId: f.operationId, input: { title: "Call Europol liaison", assigneeIds: [f.member.id!], dueAt: "2030-05-01T10:00:00Z" } });
+    const http = await as(f.member);
+    const page = await http("/tasks");
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("Call Europol liaison");
+    expect(await (await http("/dashboard")).text()).toContain("Call Europol liaison");
+    const other = await as(f.foreign);
+    expect(await (await other("/tasks")).text()).not.toContain("Call Europol liaison");
+  });
+
+  it("shows the workload to office leads only and reassigns from it", async () => {
+    const db0 = db();
+    const { createUser } = await import("../factories/index");
+    const { operationMembers } = await import("../../db/schema/index");
+    const lead = await createUser(db0, { role: "office_lead" });
+    await db0.insert(operationMembers).values({ operationId: f.operationId, userId: lead.id, role: "member" } as typeof operationMembers.$inferInsert);
+    const task = await app.services.boards.createTask({ actor: f.member, operationId: f.operationId, input: { title: "Nobody's card yet" } });
+    const officer = await as(f.member);
+    expect((await officer("/workload")).status).toBe(403);
+    const http = client(app, await signInCookie(app, lead.email));
+    const page = await http("/workload");
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("Nobody&#x27;s card yet");
+    const res = await http("/workload", { method: "POST", form: { taskId: task.id, version: "1", assigneeId: f.foreign.id! } });
+    expect(res.status).toBe(200);
+    const [row] = await db0.select().from(tasks).where(eq(tasks.id, task.id));
+    expect(row!.version).toBe(2);
+    const stale = await http("/workload", { method: "POST", form: { taskId: task.id, version: "1", assigneeId: f.member.id! } });
+    expect(stale.status).toBe(409);
+  });
+});
