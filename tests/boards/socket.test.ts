@@ -1,0 +1,47 @@
+// A move made over HTTP reaches the other members' sockets as "board:changed", ids only.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "../../app/domain/context";
+import { client, signInCookie, startTestApp, type TestApp } from "../setup/app";
+import type { TestServices } from "../setup/services";
+import { closeAllSockets, collect, connected, eventually, joinOperation, roundTrip } from "../socket/helpers";
+import { createBoardFixture, type BoardFixture } from "./factories";
+
+describe("board:changed over the socket", () => {
+  let app: TestApp;
+  let f: BoardFixture;
+  const cookieOf = async (a: Actor) => {
+    const user = await app.testDb.db.query.users.findFirst({ where: (u, { eq }) => eq(u.id, a.id!) });
+    return signInCookie(app, user!.email);
+  };
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    f = await createBoardFixture({ testDb: app.testDb, services: app.services } as unknown as TestServices);
+  });
+  afterEach(() => closeAllSockets());
+  afterAll(() => app.close());
+
+  it("delivers a member's move to another member's socket and not to a non-member's", async () => {
+    const board = await app.services.boards.getBoard({ actor: f.lead, operationId: f.operationId });
+    const todo = board.columns.find((c) => c.preset === "todo")!.id;
+    const task = await app.services.boards.createTask({ actor: f.member, operationId: f.operationId, input: { title: "Watch the border crossing" } });
+
+    const watcher = await connected(app.url, await cookieOf(f.foreign));
+    const intruder = await connected(app.url, await cookieOf(f.outsider));
+    expect(await joinOperation(watcher, f.operationId)).toMatchObject({ ok: true });
+    expect(await joinOperation(intruder, f.operationId)).toMatchObject({ ok: false });
+    const seen = collect<Record<string, unknown>>(watcher, "board:changed");
+    const intruderSeen = collect(intruder, "board:changed");
+
+    const http = client(app, await cookieOf(f.member));
+    const res = await http(`/operations/${f.operationId}/board`, { method: "POST", form: { intent: "move", taskId: task.id, toColumnId: todo, version: "1" } });
+    expect(res.status).toBe(200);
+
+    await eventually(() => seen.some((e) => e.change === "task.moved"), "board:changed at the other member");
+    expect(seen.find((e) => e.change === "task.moved")).toEqual({ operationId: f.operationId, change: "task.moved", taskId: task.id, columnId: todo, version: 2 });
+    // no content travels with the event
+    expect(JSON.stringify(seen)).not.toContain("border crossing");
+    await roundTrip(intruder);
+    expect(intruderSeen).toEqual([]);
+  });
+});
