@@ -1,5 +1,5 @@
 // The only module that knows PGlite from postgres.js. Nothing connects at import.
-import { mkdirSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
@@ -28,6 +28,56 @@ export interface DbHandle {
 
 export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "migrations");
 const MIGRATION_LOCK = 7_340_021; // pg_advisory_lock key: one migrator at a time
+
+/** Another live process has the embedded database open. */
+export class DatabaseInUseError extends Error {
+  constructor(
+    public readonly dataDir: string,
+    public readonly pid: number,
+  ) {
+    super(`The embedded database in ${dataDir} is in use by process ${pid}. Stop it first, or use DATABASE_URL.`);
+    this.name = "DatabaseInUseError";
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * PGlite neither locks its directory nor refuses a second opener, and two writers
+ * corrupt it: a lock file beside the directory, holding the owner's pid, makes
+ * the second opener (a second server, the CLI) fail with a clear reason instead.
+ * A lock left by a process that died is taken over.
+ */
+function lockDataDir(dataDir: string): () => void {
+  const lockPath = `${dataDir}.lock`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(lockPath, "wx");
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => {
+        try {
+          if (readFileSync(lockPath, "utf8") === String(process.pid)) rmSync(lockPath);
+        } catch {
+          // already gone
+        }
+      };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+      const owner = Number(readFileSync(lockPath, "utf8").trim());
+      if (Number.isInteger(owner) && owner > 0 && isAlive(owner)) throw new DatabaseInUseError(dataDir, owner);
+      rmSync(lockPath, { force: true });
+    }
+  }
+  throw new DatabaseInUseError(dataDir, -1);
+}
 
 export function dbConfigFromEnv(env: { DATABASE_URL?: string; DATA_DIR?: string }): DbConfig {
   if (env.DATABASE_URL) return { kind: "postgres", url: env.DATABASE_URL };
@@ -75,11 +125,21 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
   const { cube } = await import("@electric-sql/pglite/contrib/cube");
   const { earthdistance } = await import("@electric-sql/pglite/contrib/earthdistance");
   const { drizzle } = await import("drizzle-orm/pglite");
-  if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
-  const client = await PGlite.create({
-    dataDir: config.dataDir,
-    extensions: { pg_trgm, fuzzystrmatch, cube, earthdistance },
-  });
+  let unlock = () => {};
+  if (config.dataDir) {
+    mkdirSync(config.dataDir, { recursive: true });
+    unlock = lockDataDir(config.dataDir);
+  }
+  let client: InstanceType<typeof PGlite>;
+  try {
+    client = await PGlite.create({
+      dataDir: config.dataDir,
+      extensions: { pg_trgm, fuzzystrmatch, cube, earthdistance },
+    });
+  } catch (err) {
+    unlock();
+    throw err;
+  }
   const db = drizzle(client, { schema });
   return {
     db,
@@ -98,6 +158,7 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
     },
     async close() {
       if (!client.closed) await client.close();
+      unlock();
     },
   };
 }

@@ -63,3 +63,24 @@ describe("demo seed", () => {
     await other.close();
   });
 });
+
+describe("embedded database lock", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "concordia-lock-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("refuses a second opener of the same directory while the first is open, and frees it on close", async () => {
+    const { DatabaseInUseError } = await import("../../db/client");
+    const first = await createDb({ kind: "pglite", dataDir: dir });
+    await expect(createDb({ kind: "pglite", dataDir: dir })).rejects.toBeInstanceOf(DatabaseInUseError);
+    await first.close();
+    const again = await createDb({ kind: "pglite", dataDir: dir });
+    await again.close();
+  });
+
+  it("takes over a lock left by a process that died", async () => {
+    const { writeFileSync } = await import("node:fs");
+    writeFileSync(`${dir}.lock`, "999999999");
+    const h = await createDb({ kind: "pglite", dataDir: dir });
+    await h.close();
+  });
+});
