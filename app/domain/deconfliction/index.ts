@@ -1,8 +1,10 @@
 // The deconfliction verbs, as services.ts binds them.
 import { checkIdentifiers } from "./check-identifiers";
+import { escalateOverdueHits, getHit, listHits, updateHitStatus } from "./hits";
 import { checkPlannedAction, registerPlannedAction } from "./register-planned-action";
 import { registerTarget } from "./register-target";
 import { syncFromTask } from "./sync-from-task";
+import { getSettings, updateSettings } from "./update-settings";
 
 export const deconflictionVerbs = {
   registerTarget,
@@ -10,6 +12,12 @@ export const deconflictionVerbs = {
   registerPlannedAction,
   checkPlannedAction,
   syncFromTask,
+  listHits,
+  getHit,
+  updateHitStatus,
+  escalateOverdueHits,
+  getSettings,
+  updateSettings,
 };
 
 export { syncFromTask };
