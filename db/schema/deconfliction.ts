@@ -32,7 +32,7 @@ export const targets = pgTable(
     display: text("display").notNull(),
     note: text("note").notNull().default(""),
     handlingCode: text("handling_code").notNull().default("H0"),
-    // plaintext scoring facts for persons (see docs/decisions/005-blind-matching.md)
+    // plaintext scoring facts for persons (see docs/decisions/006-blind-matching.md)
     personProfile: jsonb("person_profile").$type<PersonProfile>(),
     registeredBy: text("registered_by")
       .notNull()
