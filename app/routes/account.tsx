@@ -4,7 +4,7 @@ import { json, redirect, type ActionFunctionArgs, type LinksFunction, type Loade
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AccountHeader } from "../components/account/account-header";
-import { accountReply } from "../components/account/domain-reply.server";
+import { replyWithError } from "../utils/http.server";
 import { Field, FormErrors } from "../components/ui/field";
 import { Badge, CountryCode } from "../components/ui/misc";
 import { changePasswordFormSchema, NEW_PASSWORD_MIN, preferencesFormSchema } from "../domain/account/schemas";
@@ -14,6 +14,8 @@ import { requireUser } from "../utils/auth.server";
 import { formatDate, timeZoneName } from "../utils/format";
 import accountStyles from "../styles/account.css";
 import { useRootData } from "../utils/root-data";
+
+const ACCOUNT_KEYS = { namespace: "account" };
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: accountStyles }];
 
@@ -50,7 +52,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     try {
       await context.services.account.changePassword({ actor, sessionId: session.id, input: submission.value });
     } catch (err) {
-      return accountReply(replyable, err);
+      return replyWithError(replyable, err, ACCOUNT_KEYS);
     }
     return redirect("/account?saved=password");
   }
@@ -61,7 +63,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const { locale, timeZone, phone, languages } = submission.value;
     await context.services.users.updatePreferences({ actor, input: { locale, timeZone, phone: phone ?? "", languages } });
   } catch (err) {
-    return accountReply(submission, err);
+    return replyWithError(submission, err, ACCOUNT_KEYS);
   }
   return redirect("/account?saved=preferences");
 }

@@ -4,7 +4,7 @@ import { json, redirect, type ActionFunctionArgs, type LinksFunction, type Loade
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AccountHeader } from "../components/account/account-header";
-import { accountReply } from "../components/account/domain-reply.server";
+import { replyWithError } from "../utils/http.server";
 import { RecoveryCodes } from "../components/account/recovery-codes";
 import { Field, FormErrors } from "../components/ui/field";
 import { Badge } from "../components/ui/misc";
@@ -13,6 +13,8 @@ import { requireUser } from "../utils/auth.server";
 import { formatDate } from "../utils/format";
 import accountStyles from "../styles/account.css";
 import { useRootData } from "../utils/root-data";
+
+const ACCOUNT_KEYS = { namespace: "account" };
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: accountStyles }];
 export const meta: MetaFunction = () => [{ title: "Concordia" }];
@@ -27,7 +29,7 @@ function replyWith(submission: Submission, err: unknown, hideFields: string[] = 
   const replyable = { reply: (o: ReplyOptions = {}) => submission.reply({ ...o, hideFields }) };
   const fields = err instanceof Error ? (err as { fields?: Record<string, string[]> }).fields : undefined;
   if (fields?.code) return json(replyable.reply({ fieldErrors: { code: ["account:errors.totp_code"] } }), { status: 400 });
-  return accountReply(replyable, err);
+  return replyWithError(replyable, err, ACCOUNT_KEYS);
 }
 
 const chunk4 = (s: string) => s.match(/.{1,4}/g)?.join(" ") ?? s;

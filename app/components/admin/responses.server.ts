@@ -1,6 +1,7 @@
 // How the administration routes answer a DomainError. Server-only: loaders and actions use it.
 import type { AppLoadContext } from "@remix-run/node";
 import { isDomainError } from "../../domain/errors";
+import { formRefusal, orNotFound, responseFor } from "../../utils/http.server";
 
 export interface AdminRefusal {
   status: 400 | 409;
@@ -14,29 +15,12 @@ export interface AdminRefusal {
  * a missing record is the 404 page, a refusal the 403 page; anything else propagates.
  */
 export function adminRefusal(err: unknown): AdminRefusal {
-  if (isDomainError(err)) {
-    if (err.code === "invalid") return { status: 400, formErrors: err.fields._form ?? [], fieldErrors: err.fields };
-    if (err.code === "conflict") return { status: 409, formErrors: [err.message.includes(":") ? err.message : `errors.${err.message}`], fieldErrors: {} };
-  }
-  throw responseFor(err);
+  const r = formRefusal(err);
+  if (r.status !== 400 && r.status !== 409) throw responseFor(err);
+  return { status: r.status, formErrors: r.formErrors, fieldErrors: r.fieldErrors };
 }
 
-export function responseFor(err: unknown): unknown {
-  if (isDomainError(err)) {
-    if (err.code === "not_found") return new Response("Not Found", { status: 404 });
-    if (err.code === "forbidden" || err.code === "unauthenticated") return new Response("Forbidden", { status: 403 });
-  }
-  return err;
-}
-
-/** Runs a loader's service call, turning domain refusals into the matching HTTP responses. */
-export async function orNotFound<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (err) {
-    throw responseFor(err);
-  }
-}
+export { orNotFound, responseFor };
 
 /** Where a one-time link points: PUBLIC_ORIGIN when configured, else the origin the administrator used. */
 export function inviteLink(request: Request, context: AppLoadContext, token: string): string {
