@@ -73,6 +73,11 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
   }
   const events = createEventBus((err) => logger.error({ err }, "event listener failed"));
   const services = createServices({ db: dbHandle.db, events, now: opts.now ?? (() => new Date()), config });
+  // Unacknowledged deconfliction hits go to the office leads; each hit once, so several processes may run it.
+  const escalation = setInterval(() => {
+    services.deconfliction.escalateOverdueHits().catch((err: unknown) => logger.error({ err }, "deconfliction escalation failed"));
+  }, 5 * 60_000);
+  escalation.unref();
 
   const shouldSeed = opts.seed ?? (dbHandle.kind === "pglite" || env.SEED_DEMO);
   const seed = shouldSeed ? await seedDemoIfEmpty(services.deps) : null;
@@ -200,6 +205,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
+      clearInterval(escalation);
       logger.info({ inFlight: inFlight.size }, "shutting down: no new connections, finishing requests in flight");
       draining = true;
       const drained = new Promise<void>((resolve) => http.close(() => resolve()));
