@@ -123,7 +123,7 @@ export default function TaskPanel() {
 
       {readOnlyReason ? <div className="alert alert-warning">{t(`boards:read_only.${readOnlyReason}`)}</div> : null}
 
-      {stale ? <StaleNotice current={current!} mine={submitted!} timeZone={timeZone} /> : null}
+      {stale ? <StaleNotice current={current!} mine={submitted!} timeZone={timeZone} names={[...members, ...labels]} /> : null}
 
       <dl className="dl task-facts">
         <dt>{t("boards:fields.due")}</dt>
@@ -341,22 +341,28 @@ export default function TaskPanel() {
   );
 }
 
-function StaleNotice({ current, mine, timeZone }: { current: TaskDetail; mine: TaskFormValues; timeZone: string }) {
+function StaleNotice({ current, mine, timeZone, names }: { current: TaskDetail; mine: TaskFormValues; timeZone: string; names: { id: string; name: string }[] }) {
   const { t } = useTranslation(["boards", "common"]);
   const now = valuesFromTask(current, timeZone);
   const fields = differences(now, mine);
+  const ref = useRef<HTMLDivElement>(null);
+  // the notice is what the user must read first: bring it into view and to the screen reader
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: "start" });
+    ref.current?.focus();
+  }, [current.version]);
   const show = (k: keyof TaskFormValues, v: TaskFormValues) => {
     const value = v[k];
     if (Array.isArray(value)) {
-      const names = k === "assigneeIds" ? current.assignees : current.labels;
-      return value.map((id) => names.find((n) => n.id === id)?.name ?? id).join(", ") || t("common:none");
+      const known = [...names, ...current.assignees, ...current.labels];
+      return value.map((id) => known.find((n) => n.id === id)?.name ?? id).join(", ") || t("common:none");
     }
     if (k === "priority") return t(`boards:priority.${value}`);
     if (k === "type") return t(`boards:types.${value}`);
     return value === "" ? t("common:none") : value;
   };
   return (
-    <div className="alert alert-warning stale" role="alert" data-testid="stale-notice">
+    <div ref={ref} tabIndex={-1} className="alert alert-warning stale" role="alert" data-testid="stale-notice">
       <strong>{t("boards:stale.title")}</strong>
       <p>{t("boards:stale.body")}</p>
       {fields.length ? (

@@ -132,7 +132,7 @@ function QuickCreate({ column, members, failed }: { column: ColumnView; members:
   const busy = navigation.state === "submitting" && navigation.formData?.get("columnId") === column.id;
   const id = `new-${column.id}`;
   return (
-    <details className="quick-create" open={failed ? true : undefined}>
+    <details className="quick-create" open={failed ? true : undefined} key={column.taskCount}>
       <summary className="btn btn-sm quick-create-toggle">+ {t("boards:create.add_card")}</summary>
       <Form method="post" className="form quick-create-form" key={busy ? "busy" : "idle"}>
         <input type="hidden" name="intent" value="create" />

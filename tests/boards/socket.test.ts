@@ -1,10 +1,18 @@
 // A move made over HTTP reaches the other members' sockets as "board:changed", ids only.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { LiveSocket } from "../../app/hooks/live-channel";
 import type { Actor } from "../../app/domain/context";
 import { client, signInCookie, startTestApp, type TestApp } from "../setup/app";
 import type { TestServices } from "../setup/services";
-import { closeAllSockets, collect, connected, eventually, joinOperation, roundTrip } from "../socket/helpers";
+import { closeAllSockets, connected, eventually, joinOperation, roundTrip } from "../socket/helpers";
 import { createBoardFixture, type BoardFixture } from "./factories";
+
+type BoardChanged = { operationId: string; change: string; taskId?: string; columnId?: string; version?: number };
+const collectBoard = (socket: LiveSocket) => {
+  const seen: BoardChanged[] = [];
+  socket.on("board:changed", (p) => seen.push(p));
+  return seen;
+};
 
 describe("board:changed over the socket", () => {
   let app: TestApp;
@@ -30,8 +38,8 @@ describe("board:changed over the socket", () => {
     const intruder = await connected(app.url, await cookieOf(f.outsider));
     expect(await joinOperation(watcher, f.operationId)).toMatchObject({ ok: true });
     expect(await joinOperation(intruder, f.operationId)).toMatchObject({ ok: false });
-    const seen = collect<Record<string, unknown>>(watcher, "board:changed");
-    const intruderSeen = collect(intruder, "board:changed");
+    const seen = collectBoard(watcher);
+    const intruderSeen = collectBoard(intruder);
 
     const http = client(app, await cookieOf(f.member));
     const res = await http(`/operations/${f.operationId}/board`, { method: "POST", form: { intent: "move", taskId: task.id, toColumnId: todo, version: "1" } });
