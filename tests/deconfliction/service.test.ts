@@ -163,4 +163,26 @@ describe("target deconfliction (services)", () => {
     expect(audit!.details).toEqual({ items: 4, invalid: 2, withMatches: 1, kinds: ["email", "iban"], matchedTargetIds: [reg.target.id] });
     await expect(t.services.deconfliction.checkIdentifiers({ actor: actorB, input: { items: Array.from({ length: 1001 }, () => ({})) } })).rejects.toMatchObject({ code: "invalid" });
   });
+  it("shows an operation's targets, raw input included, to its members only", async () => {
+    const db = t.testDb.db;
+    const { opA, opB, actorA, actorB } = await twoOperations(["RS", "RS"]);
+    const reg = await t.services.deconfliction.registerTarget({ actor: actorA, operationId: opA.id, input: { kind: "vehicle_plate", value: { plate: "BG 123-AB", country: "RS" }, note: "Black Audi", handlingCode: "H2" } });
+    const list = await t.services.deconfliction.listTargets({ actor: actorA, operationId: opA.id });
+    expect(list).toMatchObject({ total: 1, items: [{ id: reg.target.id, kind: "vehicle_plate", handlingCode: "H2", hits: 0 }] });
+    const one = await t.services.deconfliction.getTarget({ actor: actorA, operationId: opA.id, input: { targetId: reg.target.id } });
+    expect(one).toMatchObject({ note: "Black Audi", raw: { plate: "BG 123-AB", country: "RS" } });
+    // a member of another operation: NotFound through either operation id
+    await expect(t.services.deconfliction.listTargets({ actor: actorB, operationId: opA.id })).rejects.toMatchObject({ code: "not_found" });
+    await expect(t.services.deconfliction.getTarget({ actor: actorB, operationId: opB.id, input: { targetId: reg.target.id } })).rejects.toMatchObject({ code: "not_found" });
+    await expect(t.services.deconfliction.getTarget({ actor: actorA, operationId: opA.id, input: { targetId: "x" } })).rejects.toMatchObject({ code: "not_found" });
+    const watcher = await createUser(db);
+    const opW = await createOperation(db, { members: [[watcher.id, "observer"]] });
+    const observer = await actorOf(db, watcher.id);
+    expect((await t.services.deconfliction.listTargets({ actor: observer, operationId: opW.id })).total).toBe(0);
+    await expect(
+      t.services.deconfliction.registerPlannedAction({ actor: observer, operationId: opW.id, input: { kind: "raid", lat: 1, lon: 1, radiusM: 10, startsAt: "2027-01-01T00:00:00Z", endsAt: "2027-01-01T01:00:00Z" } }),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    const partner = await actorOf(db, (await createUser(db, { role: "ngo_partner" })).id);
+    await expect(t.services.deconfliction.checkIdentifiers({ actor: partner, input: { items: [{ kind: "phone", value: { number: "+381641234567" } }] } })).rejects.toMatchObject({ code: "forbidden" });
+  });
 });
