@@ -4,9 +4,11 @@ import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { boardRefusal, runBoardAction } from "../components/board/action.server";
 import { BoardColumns } from "../components/board/board-columns";
+import { ColumnSettings, LabelManager } from "../components/board/board-settings";
 import { BoardFilters, LANES, type Lane } from "../components/board/filters";
 import { taskFieldsFromForm, moveFromForm, formString } from "../components/board/form-input";
 import { buildLanes } from "../components/board/lanes";
+import { useColumnName } from "../components/board/labels";
 import { orNotFound } from "../components/operations/responses.server";
 import { FieldError, FormErrors, useErrorText } from "../components/ui/field";
 import { EmptyState } from "../components/ui/misc";
@@ -59,6 +61,24 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return redirect(`/operations/${operationId}/board${url.search}`);
   }
   if (intent === "move") return runBoardAction(intent, () => boards.moveTask({ actor, operationId, input: moveFromForm(fd) }));
+  if (intent === "label_create")
+    return runBoardAction(intent, () => boards.createLabel({ actor, operationId, input: { name: formString(fd, "name"), colour: formString(fd, "colour") } }));
+  if (intent === "column_update") {
+    const columnId = formString(fd, "columnId");
+    const name = formString(fd, "name").trim();
+    const wip = formString(fd, "wipLimit").trim();
+    return runBoardAction(
+      intent,
+      () =>
+        boards.updateColumn({
+          actor,
+          operationId,
+          // an empty name keeps the translated default; an empty limit removes it
+          input: { columnId, ...(name ? { name } : {}), wipLimit: wip === "" ? null : Number(wip), isDone: formString(fd, "isDone") === "true" },
+        }),
+      { columnId },
+    );
+  }
   throw new Response("Bad Request", { status: 400 });
 }
 
@@ -82,13 +102,16 @@ export default function BoardPage() {
   }, [toast]);
 
   const footer = (c: ColumnView) => (board.canEdit ? <QuickCreate column={c} members={board.members} failed={actionData && !actionData.ok && actionData.intent === "create" && ((actionData.submitted as { columnId?: string } | undefined)?.columnId ?? board.columns[0]?.id) === c.id ? actionData : null} /> : null);
-  const common = { canEdit: board.canEdit, lng, timeZone, hrefFor, editingBy, footer, onMoveRefused: (m: string) => setToast(m) };
+  const columnName = useColumnName();
+  const columnMenu = board.canManageColumns ? (c: ColumnView) => <ColumnSettings column={c} displayName={columnName(c)} failed={actionData && !actionData.ok ? actionData : null} /> : undefined;
+  const common = { columnMenu, canEdit: board.canEdit, lng, timeZone, hrefFor, editingBy, footer, onMoveRefused: (m: string) => setToast(m) };
   const filtered = Object.keys(board.filter).length > 0;
 
   return (
     <div className="board-page">
       <div className="board-toolbar">
         <BoardFilters board={board} />
+        {board.canEdit ? <LabelManager labels={board.labels} failed={actionData && !actionData.ok ? actionData : null} /> : null}
       </div>
       {board.readOnlyReason ? (
         <div className="alert alert-warning" role="status">

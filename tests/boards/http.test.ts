@@ -140,6 +140,23 @@ describe("board over HTTP", () => {
   });
 });
 
+describe("labels and columns over HTTP", () => {
+  it("lets a member add a label and only the lead set a column's WIP limit, shown when exceeded", async () => {
+    const member = await as(f.member);
+    expect((await member(boardPath(), { method: "POST", form: { intent: "label_create", name: "Finance", colour: "green" } })).status).toBe(200);
+    expect((await member(boardPath(), { method: "POST", form: { intent: "label_create", name: "", colour: "green" } })).status).toBe(400);
+    const cols = await columns();
+    expect((await member(boardPath(), { method: "POST", form: { intent: "column_update", columnId: cols.blocked!, wipLimit: "1" } })).status).toBe(403);
+    const lead = await as(f.lead);
+    expect((await lead(boardPath(), { method: "POST", form: { intent: "column_update", columnId: cols.blocked!, wipLimit: "0" } })).status).toBe(400);
+    expect((await lead(boardPath(), { method: "POST", form: { intent: "column_update", columnId: cols.blocked!, wipLimit: "1" } })).status).toBe(200);
+    for (const title of ["Blocked one", "Blocked two"]) await app.services.boards.createTask({ actor: f.member, operationId: f.operationId, input: { title, columnId: cols.blocked! } });
+    const html = await (await member(boardPath())).text();
+    expect(html).toContain("WIP limit exceeded");
+    expect(html).toContain("label-chip lc-green");
+  });
+});
+
 describe("my tasks, dashboard and workload over HTTP", () => {
   it("lists the reader's open cards on /tasks and on the dashboard", async () => {
     await app.services.boards.createTask({ actor: f.lead, operationId: f.operationId, input: { title: "Call Europol liaison", assigneeIds: [f.member.id!], dueAt: "2030-05-01T10:00:00Z" } });

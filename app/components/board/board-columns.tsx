@@ -35,6 +35,8 @@ export interface BoardColumnsProps {
   editingBy: Record<string, string[]>;
   /** the foot of each column: the quick-create form */
   footer?: (column: ColumnView) => ReactNode;
+  /** the lead's column settings, in the column's header */
+  columnMenu?: (column: ColumnView) => ReactNode;
   /** drag and drop only on the plain board: in swimlanes a card's place is ambiguous */
   draggable: boolean;
   onMoveRefused(message: string): void;
@@ -154,7 +156,7 @@ export function BoardColumns(props: BoardColumnsProps) {
   const content = (
     <div className="board-columns" role="list" aria-label={t("boards:board.columns")}>
       {columns.map((c) => (
-        <Column key={c.id} column={c} title={columnName(c)} ids={lists[c.id] ?? []} footer={props.footer?.(c)}>
+        <Column key={c.id} column={c} title={columnName(c)} ids={lists[c.id] ?? []} footer={props.footer?.(c)} menu={props.columnMenu?.(c)}>
           {(lists[c.id] ?? []).map((id) => {
             const card = byId.get(id);
             if (!card) return null;
@@ -187,7 +189,7 @@ export function BoardColumns(props: BoardColumnsProps) {
   );
 }
 
-function Column({ column, title, ids, footer, children }: { column: ColumnView; title: string; ids: string[]; footer?: ReactNode; children: ReactNode }) {
+function Column({ column, title, ids, footer, menu, children }: { column: ColumnView; title: string; ids: string[]; footer?: ReactNode; menu?: ReactNode; children: ReactNode }) {
   const { t } = useTranslation("boards");
   const { setNodeRef, isOver } = useDroppable({ id: column.id });
   const headingId = `col-${column.id}`;
@@ -199,6 +201,7 @@ function Column({ column, title, ids, footer, children }: { column: ColumnView; 
           {column.wipLimit ? `${column.taskCount}/${column.wipLimit}` : column.taskCount}
           {column.overWipLimit ? <span className="sr-only"> {t("boards:board.wip_exceeded")}</span> : null}
         </span>
+        {menu}
       </header>
       {column.overWipLimit ? <p className="wip-warning">{t("boards:board.wip_exceeded")}</p> : null}
       <SortableContext id={column.id} items={ids} strategy={verticalListSortingStrategy}>
