@@ -7,6 +7,7 @@ import { formString, taskFieldsFromForm, versionFromForm } from "../components/b
 import { TaskHistoryList } from "../components/board/history";
 import { HandlingBadge, LabelChip, PriorityBadge, useColumnName } from "../components/board/labels";
 import { Markdown } from "../components/board/markdown";
+import { useAnnounceEditing, usePresence } from "../components/board/presence";
 import { TaskForm } from "../components/board/task-form";
 import { differences, valuesFromForm, valuesFromTask, type TaskFormValues } from "../components/board/task-values";
 import { orNotFound } from "../components/operations/responses.server";
@@ -84,6 +85,8 @@ export default function TaskPanel() {
   const location = useLocation();
   const columnName = useColumnName();
   const closeRef = useRef<HTMLAnchorElement>(null);
+  useAnnounceEditing(task.id, canEdit);
+  const editing = usePresence(task.operationId)[task.id];
   useEffect(() => {
     closeRef.current?.focus();
   }, [task.id]);
@@ -121,6 +124,11 @@ export default function TaskPanel() {
         </Link>
       </div>
 
+      {editing?.length ? (
+        <div className="alert alert-info" role="status">
+          {t("boards:presence.editing", { names: editing.join(", ") })}
+        </div>
+      ) : null}
       {readOnlyReason ? <div className="alert alert-warning">{t(`boards:read_only.${readOnlyReason}`)}</div> : null}
 
       {stale ? <StaleNotice current={current!} mine={submitted!} timeZone={timeZone} names={[...members, ...labels]} /> : null}

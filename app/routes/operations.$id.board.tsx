@@ -18,6 +18,7 @@ import { TASK_PRIORITIES } from "../domain/vocabulary";
 import boardStyles from "../styles/board.css";
 import { requireUser } from "../utils/auth.server";
 import { useBoardLive } from "../components/board/live";
+import { usePresence } from "../components/board/presence";
 import { useRootData } from "../utils/root-data";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: boardStyles }];
@@ -93,7 +94,7 @@ export default function BoardPage() {
   const location = useLocation();
   const [toast, setToast] = useState<string | null>(null);
   useBoardLive(board.operation.id);
-  const editingBy: Record<string, string[]> = {};
+  const editingBy = usePresence(board.operation.id);
   const hrefFor = useCallback((taskId: string) => `/operations/${board.operation.id}/board/${taskId}${location.search}`, [board.operation.id, location.search]);
   useEffect(() => {
     if (!toast) return;

@@ -83,6 +83,8 @@ describe.skipIf(!hasChromium)(`browser: the live task board ${hasChromium ? "" :
     const panel = hu.getByTestId("task-panel");
     await expect.poll(() => panel.count(), wait).toBe(1);
     await panel.locator("summary", { hasText: "Edit card" }).click();
+    // the other member's board shows who has the card open
+    await expect.poll(() => boss.getByText("Katalin Szabó bearbeitet gerade").count(), wait).toBe(1);
     const task = board.tasks.find((t) => t.title.includes("Röszke"))!;
     await app.services.boards.updateTask({ actor: lead, operationId: opId, input: { taskId: task.id, version: task.version, title: "Röszke crossing logs (2024–2025)" } });
     await panel.getByLabel("Title").fill("Check the Röszke logs, lane 3");

@@ -4,7 +4,7 @@ import type { LiveSocket } from "../../app/hooks/live-channel";
 import type { Actor } from "../../app/domain/context";
 import { client, signInCookie, startTestApp, type TestApp } from "../setup/app";
 import type { TestServices } from "../setup/services";
-import { closeAllSockets, connected, eventually, joinOperation, roundTrip } from "../socket/helpers";
+import { closeAllSockets, connected, emitRaw, eventually, joinOperation, roundTrip } from "../socket/helpers";
 import { createBoardFixture, type BoardFixture } from "./factories";
 
 type BoardChanged = { operationId: string; change: string; taskId?: string; columnId?: string; version?: number };
@@ -51,5 +51,25 @@ describe("board:changed over the socket", () => {
     expect(JSON.stringify(seen)).not.toContain("border crossing");
     await roundTrip(intruder);
     expect(intruderSeen).toEqual([]);
+  });
+
+  it("tells the other members who has a card open, refuses outsiders and malformed payloads", async () => {
+    const task = await app.services.boards.createTask({ actor: f.member, operationId: f.operationId, input: { title: "Plan the controlled delivery" } });
+    const editor = await connected(app.url, await cookieOf(f.member));
+    const watcher = await connected(app.url, await cookieOf(f.foreign));
+    const intruder = await connected(app.url, await cookieOf(f.outsider));
+    expect(await joinOperation(watcher, f.operationId)).toMatchObject({ ok: true });
+    const seen: unknown[] = [];
+    watcher.on("task:editing", (p) => seen.push(p));
+
+    expect(await emitRaw(editor, "task:editing", { taskId: task.id })).toEqual({ ok: true });
+    await eventually(() => seen.length === 1, "task:editing at the other member");
+    expect(seen[0]).toEqual({ operationId: f.operationId, taskId: task.id, userId: f.member.id, userName: "Max Member" });
+
+    expect(await emitRaw(intruder, "task:editing", { taskId: task.id })).toEqual({ ok: false, code: "not_found" });
+    expect(await emitRaw(editor, "task:editing", { taskId: "nope" })).toMatchObject({ ok: false, code: "invalid" });
+    expect(await emitRaw(editor, "task:editing", { taskId: task.id, operationId: f.operationId })).toMatchObject({ ok: false, code: "invalid" });
+    await roundTrip(watcher);
+    expect(seen).toHaveLength(1);
   });
 });

@@ -16,9 +16,13 @@ export const HANDSHAKE_REFUSED = "unauthenticated";
 
 export const operationRoomSchema = z.object({ operationId: z.string().uuid() }).strict();
 
+export const taskEditingSchema = z.object({ taskId: z.string().uuid() }).strict();
+
 export interface ClientToServerEvents {
   "operation:join": (payload: z.input<typeof operationRoomSchema>, ack: Ack<{ operationId: string }>) => void;
   "operation:leave": (payload: z.input<typeof operationRoomSchema>, ack: Ack) => void;
+  /** "I have this card open": repeated while it is, forgotten by the others after 30 s of silence. */
+  "task:editing": (payload: z.input<typeof taskEditingSchema>, ack: Ack) => void;
 }
 
 export interface ServerToClientEvents {
@@ -26,6 +30,8 @@ export interface ServerToClientEvents {
   "operation:access_revoked": (payload: { operationId: string }) => void;
   /** Something on the board changed: ids only, the client refetches what it may see. */
   "board:changed": (payload: { operationId: string; change: string; taskId?: string; columnId?: string; version?: number }) => void;
+  /** Someone has a card open for editing (a name, never content). */
+  "task:editing": (payload: { operationId: string; taskId: string; userId: string; userName: string }) => void;
   /** The user has new notifications: no content, the client refetches its count. */
   "notification:new": () => void;
 }

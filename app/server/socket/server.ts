@@ -11,6 +11,7 @@ import type { Services } from "../../domain/services";
 import type { Env } from "../../utils/env.server";
 import { isSameOrigin } from "../origin";
 import { ackError, splitAck, type IoSocket } from "./handlers/handle";
+import { registerBoardHandlers } from "./handlers/boards";
 import { registerOperationHandlers } from "./handlers/operations";
 import {
   HANDSHAKE_REFUSED,
@@ -115,6 +116,7 @@ export function attachSocketServer(http: HttpServer, { services, logger, env, db
     });
 
     registerOperationHandlers(ctx, socket, rooms);
+    registerBoardHandlers(ctx, socket, rooms);
 
     socket.on("error", (err) => log.warn({ err }, "socket error"));
   });
