@@ -99,6 +99,14 @@ describe.skipIf(!hasChromium)(`browser: the live task board ${hasChromium ? "" :
     await hu.getByRole("button", { name: "Save my values again" }).click();
     await expect.poll(async () => (await app.services.boards.getTask({ actor: lead, input: { taskId: task.id } })).task.title, wait).toBe("Check the Röszke logs, lane 3");
     expect(await seriousAxeViolations(hu)).toEqual([]);
+    // the office lead's workload and the officer's own list
+    await boss.goto(`${app.url}/workload`);
+    await expect.poll(() => boss.locator("h1").textContent(), wait).toBe("Auslastung");
+    await screenshot(boss, "workload-de");
+    expect(await seriousAxeViolations(boss)).toEqual([]);
+    await hu.goto(`${app.url}/tasks`);
+    await screenshot(hu, "my-tasks");
+    expect(await seriousAxeViolations(hu)).toEqual([]);
     await hu.context().close();
     await boss.context().close();
   });
