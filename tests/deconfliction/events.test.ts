@@ -63,7 +63,10 @@ describe("event deconfliction (services)", () => {
     expect(JSON.stringify(r)).not.toContain(opA.codeName);
     const [hit] = await db.select().from(hits).where(eq(hits.id, r.newHitIds[0]!));
     expect(hit).toMatchObject({ kind: "event", aOperationId: opB.id, bOperationId: opA.id, aOfficerId: b.id, bOfficerId: a.id });
-    expect(await db.select().from(notifications).where(eq(notifications.subjectId, hit!.id))).toMatchObject([{ userId: a.id, kind: "deconfliction_hit", operationId: opA.id }]);
+    // the other officer's notification names their own action, not the raid that met it
+    const noted = await db.select().from(notifications).where(eq(notifications.subjectId, hit!.id));
+    expect(noted).toMatchObject([{ userId: a.id, kind: "deconfliction_hit", operationId: opA.id, data: { hitKind: "event", actionKind: "surveillance" } }]);
+    expect(JSON.stringify(noted)).not.toContain("raid");
     const [audit] = await db.select().from(auditLog).where(and(eq(auditLog.action, "action.registered"), eq(auditLog.targetId, r.action.id)));
     expect(audit).toMatchObject({ actorId: b.id, operationId: opB.id, details: { kind: "raid", conflicts: 1, newHits: 1 } });
     // checking the same plan again finds it without a second hit

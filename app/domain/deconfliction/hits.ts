@@ -11,9 +11,9 @@ import { notify } from "../notifications/notify";
 import { isUuid, operationReadOnlyReason } from "../operations/access";
 import { parseInput } from "../validation";
 import { contactsOf, type PointOfContact } from "./contacts";
-import { hitIdSchema, updateHitStatusSchema } from "./schemas";
+import { hitIdSchema, listHitsSchema, updateHitStatusSchema } from "./schemas";
 import { loadSettings } from "./settings";
-import { HIT_STATUSES, type HitOutcome, type HitStatus } from "./vocabulary";
+import type { HitOutcome, HitStatus } from "./vocabulary";
 
 type HitRow = typeof hits.$inferSelect;
 
@@ -99,10 +99,9 @@ async function views(db: DbOrTx, userId: string, rows: HitRow[]): Promise<HitVie
 export const HITS_PAGE_SIZE = 50;
 
 /** Hits of the actor's operations: open ones first, oldest first. */
-export async function listHits(deps: ServiceDeps, { actor, input }: { actor: Actor; input?: { page?: number; status?: HitStatus } }) {
+export async function listHits(deps: ServiceDeps, { actor, input }: { actor: Actor; input?: unknown }) {
   if (!actor.id) throw Forbidden();
-  const page = Math.max(1, Math.floor(Number(input?.page ?? 1)) || 1);
-  const status = input?.status && (HIT_STATUSES as readonly string[]).includes(input.status) ? input.status : undefined;
+  const { page, status } = parseInput(listHitsSchema, input ?? {});
   const visible = or(memberSql(actor.id, hits.aOperationId), memberSql(actor.id, hits.bOperationId));
   const where = status ? and(visible, eq(hits.status, status)) : visible;
   const [rows, [total]] = await Promise.all([

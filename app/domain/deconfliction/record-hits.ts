@@ -63,11 +63,16 @@ export async function recordHits(tx: Tx, emit: (e: DomainEvent) => void, actor: 
       .returning({ id: hits.id });
     if (!row) continue;
     created.push(row.id);
-    // each officer's notification points into their own operation; data names the kind only
-    const data = { hitKind: h.kind, identifierKind: h.identifierKind ?? null, actionKind: h.actionKinds?.[0] ?? null, score: Math.round(h.score * 100) };
+    // each officer's notification points into their own operation and names only their own action's kind
+    const data = (ownActionKind: string | undefined) => ({
+      hitKind: h.kind,
+      identifierKind: h.identifierKind ?? null,
+      actionKind: ownActionKind ?? null,
+      score: Math.round(h.score * 100),
+    });
     await notify(tx, emit, actor.id, [
-      { userId: h.a.officerId, kind: "deconfliction_hit", operationId: h.a.operationId, subjectType: "hit", subjectId: row.id, data, dedupeKey: `deconfliction_hit:${row.id}` },
-      { userId: h.b.officerId, kind: "deconfliction_hit", operationId: h.b.operationId, subjectType: "hit", subjectId: row.id, data, dedupeKey: `deconfliction_hit:${row.id}` },
+      { userId: h.a.officerId, kind: "deconfliction_hit", operationId: h.a.operationId, subjectType: "hit", subjectId: row.id, data: data(h.actionKinds?.[0]), dedupeKey: `deconfliction_hit:${row.id}` },
+      { userId: h.b.officerId, kind: "deconfliction_hit", operationId: h.b.operationId, subjectType: "hit", subjectId: row.id, data: data(h.actionKinds?.[1]), dedupeKey: `deconfliction_hit:${row.id}` },
     ]);
     await recordAudit(tx, actor, now, {
       action: "hit.created",

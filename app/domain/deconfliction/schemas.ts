@@ -1,6 +1,6 @@
 // Input schemas of the deconfliction verbs. Pure: forms and the API share them.
 import { IDENTIFIER_KINDS } from "./identifiers/kinds";
-import { HIT_OUTCOMES } from "./vocabulary";
+import { HIT_OUTCOMES, HIT_STATUSES } from "./vocabulary";
 import { HANDLING_CODES, PLANNED_ACTION_KINDS } from "../vocabulary";
 import { z } from "../validation";
 
@@ -41,6 +41,12 @@ export const plannedActionSchema = z
 export type PlannedActionInput = z.input<typeof plannedActionSchema>;
 
 export const hitIdSchema = z.object({ hitId: z.string().uuid() });
+
+/** Filters of the hit list, as URL search params give them. */
+export const listHitsSchema = z.object({
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  status: z.enum(HIT_STATUSES).optional().or(z.literal("").transform(() => undefined)),
+});
 
 export const updateHitStatusSchema = z.discriminatedUnion("status", [
   z.object({ hitId: z.string().uuid(), status: z.literal("acknowledged") }),
