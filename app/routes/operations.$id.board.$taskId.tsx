@@ -65,6 +65,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return run(() =>
         boards.addComment({ ...base, input: { taskId, body: formString(fd, "body"), mentions: fd.getAll("mentions").filter((v): v is string => typeof v === "string" && v !== "") } }),
       );
+    case "comment_edit":
+      return run(() =>
+        boards.editComment({
+          ...base,
+          input: { commentId: formString(fd, "commentId"), body: formString(fd, "body"), mentions: fd.getAll("mentions").filter((v): v is string => typeof v === "string" && v !== "") },
+        }),
+      );
     case "link":
       return run(() => boards.linkTasks({ ...base, input: { taskId, otherTaskId: formString(fd, "otherTaskId"), kind: formString(fd, "kind") } }));
     case "unlink":
@@ -77,7 +84,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 type BoardData = { board: BoardView; timeZone: string };
 
 export default function TaskPanel() {
-  const { task, canEdit, readOnlyReason, history, timeZone } = useLoaderData<typeof loader>();
+  const { task, canEdit, readOnlyReason, history, timeZone, userId } = useLoaderData<typeof loader>();
   const boardData = useRouteLoaderData("routes/operations.$id.board") as BoardData | undefined;
   const actionData = useActionData<typeof action>() as BoardReply | undefined;
   const { t } = useTranslation(["boards", "common"]);
@@ -311,6 +318,26 @@ export default function TaskPanel() {
                 </p>
               ) : null}
               <Markdown source={c.body} />
+              {canEdit && c.author.id === userId ? (
+                <details className="comment-edit" open={failed?.intent === "comment_edit" ? true : undefined}>
+                  <summary className="small">{t("boards:comments.edit")}</summary>
+                  <Form method="post" className="form" key={c.editedAt ?? c.createdAt}>
+                    <input type="hidden" name="intent" value="comment_edit" />
+                    <input type="hidden" name="commentId" value={c.id} />
+                    {c.mentions.map((m) => (
+                      <input key={m} type="hidden" name="mentions" value={m} />
+                    ))}
+                    <label htmlFor={`ce-${c.id}`} className="sr-only">
+                      {t("boards:comments.edit")}
+                    </label>
+                    <textarea id={`ce-${c.id}`} name="body" className="textarea" rows={3} required maxLength={COMMENT_BODY_MAX} defaultValue={c.body} />
+                    <FieldError errors={errorsFor("comment_edit")?.fieldErrors.body} />
+                    <button type="submit" className="btn btn-sm">
+                      {t("common:actions.save")}
+                    </button>
+                  </Form>
+                </details>
+              ) : null}
             </li>
           ))}
         </ol>

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { boardRefusal, runBoardAction } from "../components/board/action.server";
 import { BoardColumns } from "../components/board/board-columns";
-import { ColumnSettings, LabelManager } from "../components/board/board-settings";
+import { AddColumn, ColumnSettings, LabelManager } from "../components/board/board-settings";
 import { BoardFilters, LANES, type Lane } from "../components/board/filters";
 import { taskFieldsFromForm, moveFromForm, formString } from "../components/board/form-input";
 import { buildLanes } from "../components/board/lanes";
@@ -64,6 +64,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === "move") return runBoardAction(intent, () => boards.moveTask({ actor, operationId, input: moveFromForm(fd) }));
   if (intent === "label_create")
     return runBoardAction(intent, () => boards.createLabel({ actor, operationId, input: { name: formString(fd, "name"), colour: formString(fd, "colour") } }));
+  if (intent === "column_create") {
+    const wip = formString(fd, "wipLimit").trim();
+    return runBoardAction(intent, () =>
+      boards.createColumn({ actor, operationId, input: { name: formString(fd, "name"), wipLimit: wip === "" ? null : Number(wip) } }),
+    );
+  }
+  if (intent === "column_archive") {
+    const columnId = formString(fd, "columnId");
+    const moveTasksTo = formString(fd, "moveTasksTo") || undefined;
+    return runBoardAction(intent, () => boards.archiveColumn({ actor, operationId, input: { columnId, moveTasksTo } }), { columnId });
+  }
   if (intent === "column_update") {
     const columnId = formString(fd, "columnId");
     const name = formString(fd, "name").trim();
@@ -104,7 +115,7 @@ export default function BoardPage() {
 
   const footer = (c: ColumnView) => (board.canEdit ? <QuickCreate column={c} members={board.members} failed={actionData && !actionData.ok && actionData.intent === "create" && ((actionData.submitted as { columnId?: string } | undefined)?.columnId ?? board.columns[0]?.id) === c.id ? actionData : null} /> : null);
   const columnName = useColumnName();
-  const columnMenu = board.canManageColumns ? (c: ColumnView) => <ColumnSettings column={c} displayName={columnName(c)} failed={actionData && !actionData.ok ? actionData : null} /> : undefined;
+  const columnMenu = board.canManageColumns ? (c: ColumnView) => <ColumnSettings column={c} columns={board.columns.map((x) => ({ id: x.id, name: columnName(x) }))} displayName={columnName(c)} failed={actionData && !actionData.ok ? actionData : null} /> : undefined;
   const common = { columnMenu, canEdit: board.canEdit, lng, timeZone, hrefFor, editingBy, footer, onMoveRefused: (m: string) => setToast(m) };
   const filtered = Object.keys(board.filter).length > 0;
 
@@ -112,7 +123,10 @@ export default function BoardPage() {
     <div className="board-page">
       <div className="board-toolbar">
         <BoardFilters board={board} />
-        {board.canEdit ? <LabelManager labels={board.labels} failed={actionData && !actionData.ok ? actionData : null} /> : null}
+        <div className="row wrap">
+          {board.canEdit ? <LabelManager labels={board.labels} failed={actionData && !actionData.ok ? actionData : null} /> : null}
+          {board.canManageColumns ? <AddColumn failed={actionData && !actionData.ok ? actionData : null} count={board.columns.length} /> : null}
+        </div>
       </div>
       {board.readOnlyReason ? (
         <div className="alert alert-warning" role="status">

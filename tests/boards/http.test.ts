@@ -118,6 +118,13 @@ describe("board over HTTP", () => {
     expect(notes.map((n) => [n.userId, n.kind])).toEqual([[f.lead.id, "task_mentioned"]]);
     const bad = await http(path, { method: "POST", form: { intent: "comment", body: "x", mentions: f.outsider.id! } });
     expect(bad.status).toBe(400);
+    const commentId = detail.task.comments[0]!.id;
+    expect((await http(path, { method: "POST", form: { intent: "comment_edit", commentId, body: "Please join at 10:00", mentions: f.lead.id! } })).status).toBe(302);
+    // someone else's comment is refused
+    const other = await as(f.foreign);
+    expect((await other(path, { method: "POST", form: { intent: "comment_edit", commentId, body: "hijacked" } })).status).toBe(403);
+    const after = await app.services.boards.getTask({ actor: f.member, input: { taskId: task.id } });
+    expect(after.task.comments[0]).toMatchObject({ body: "Please join at 10:00", edited: true });
   });
 
   it("answers a non-member with 404 on the board and on a guessed task id, and refuses an observer's writes", async () => {
@@ -154,6 +161,19 @@ describe("labels and columns over HTTP", () => {
     const html = await (await member(boardPath())).text();
     expect(html).toContain("WIP limit exceeded");
     expect(html).toContain("label-chip lc-green");
+  });
+
+  it("lets the lead add a column and archive one, moving its cards", async () => {
+    const lead = await as(f.lead);
+    expect((await lead(boardPath(), { method: "POST", form: { intent: "column_create", name: "Waiting for court", wipLimit: "" } })).status).toBe(200);
+    const board = await app.services.boards.getBoard({ actor: f.lead, operationId: f.operationId });
+    const added = board.columns.find((c) => c.name === "Waiting for court")!;
+    const task = await app.services.boards.createTask({ actor: f.member, operationId: f.operationId, input: { title: "Await the warrant", columnId: added.id } });
+    const cols = await columns();
+    expect((await lead(boardPath(), { method: "POST", form: { intent: "column_archive", columnId: added.id } })).status).toBe(400);
+    expect((await lead(boardPath(), { method: "POST", form: { intent: "column_archive", columnId: added.id, moveTasksTo: cols.todo! } })).status).toBe(200);
+    const [row] = await db().select().from(tasks).where(eq(tasks.id, task.id));
+    expect(row!.columnId).toBe(cols.todo);
   });
 });
 
