@@ -30,7 +30,7 @@ describe("the deconfliction key", () => {
   it("reads DECONFLICTION_SECRET from the environment: optional, at least 32 characters", () => {
     expect(readEnv({ NODE_ENV: "production" }).DECONFLICTION_SECRET).toBeUndefined();
     expect(readEnv({ NODE_ENV: "production", DECONFLICTION_SECRET: "" }).DECONFLICTION_SECRET).toBeUndefined();
-    expect(readEnv({ DECONFLICTION_SECRET: "s".repeat(40) }).DECONFLICTION_SECRET).toBe("s".repeat(40));
-    expect(() => readEnv({ DECONFLICTION_SECRET: "short" })).toThrow(/DECONFLICTION_SECRET/);
+    expect(readEnv({ NODE_ENV: "test", DECONFLICTION_SECRET: "s".repeat(40) }).DECONFLICTION_SECRET).toBe("s".repeat(40));
+    expect(() => readEnv({ NODE_ENV: "test", DECONFLICTION_SECRET: "short" })).toThrow(/DECONFLICTION_SECRET/);
   });
 });
