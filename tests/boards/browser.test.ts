@@ -99,6 +99,12 @@ describe.skipIf(!hasChromium)(`browser: the live task board ${hasChromium ? "" :
     await hu.getByRole("button", { name: "Save my values again" }).click();
     await expect.poll(async () => (await app.services.boards.getTask({ actor: lead, input: { taskId: task.id } })).task.title, wait).toBe("Check the Röszke logs, lane 3");
     expect(await seriousAxeViolations(hu)).toEqual([]);
+    await hu.getByRole("heading", { name: "History" }).scrollIntoViewIfNeeded();
+    await hu.screenshot({ path: "tests/browser/screenshots/task-panel-history.png" });
+    // the operation lead's column settings
+    await column(boss, "backlog", columns).locator(".column-settings summary").click();
+    await screenshot(boss, "board-column-settings");
+    expect(await seriousAxeViolations(boss)).toEqual([]);
     // the office lead's workload and the officer's own list
     await boss.goto(`${app.url}/workload`);
     await expect.poll(() => boss.locator("h1").textContent(), wait).toBe("Auslastung");

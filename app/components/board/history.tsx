@@ -53,7 +53,7 @@ export function TaskHistoryList({ history, lng, timeZone }: { history: TaskHisto
         return (
           <li key={e.id}>
             <div className="history-head">
-              <strong>{e.actorLabel}</strong> <span>{t(`boards:history.actions.${e.action.replace(".", "_")}`, { defaultValue: e.action })}</span>{" "}
+              <strong>{(e.actorId && history.refs.users[e.actorId]?.name) || e.actorLabel}</strong> <span>{t(`boards:history.actions.${e.action.replace(".", "_")}`, { defaultValue: e.action })}</span>{" "}
               <time className="muted small" dateTime={e.at}>
                 {formatDateTime(e.at, lng, timeZone)}
               </time>
