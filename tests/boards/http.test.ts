@@ -1,7 +1,7 @@
 // The board over plain HTTP forms, as a browser without JavaScript uses it.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { notifications, tasks } from "../../db/schema/index";
+import { notifications, tasks, users } from "../../db/schema/index";
 import type { Actor } from "../../app/domain/context";
 import { client, signInCookie, startTestApp, type TestApp } from "../setup/app";
 import { auditCount, createBoardFixture, taskCount, type BoardFixture } from "./factories";
@@ -53,6 +53,32 @@ describe("board over HTTP", () => {
     expect(row!.dueAt!.toISOString()).toBe("2031-01-15T09:30:00.000Z");
     const notes = await db().select().from(notifications).where(eq(notifications.subjectId, row!.id));
     expect(notes.map((n) => [n.userId, n.kind, n.data])).toEqual([[f.foreign.id, "task_assigned", { title: "Interview the driver" }]]);
+  });
+
+  it("reads local times in the reader's own zone, summer and winter, and saves a planned action from the form", async () => {
+    await db().update(users).set({ timeZone: "Europe/Vienna" }).where(eq(users.id, f.foreign.id!));
+    const http = await as(f.foreign);
+    const task = await app.services.boards.createTask({ actor: f.foreign, operationId: f.operationId, input: { title: "Search the warehouse" } });
+    const res = await http(`${boardPath()}/${task.id}`, {
+      method: "POST",
+      form: {
+        intent: "update", version: "1", title: "Search the warehouse", description: "", priority: "urgent", handlingCode: "H3", dueAt: "2031-01-15T10:00",
+        type: "planned_action", kind: "search", latitude: "47.4979", longitude: "19.0402", radiusM: "300", address: "Budapest", windowStart: "2031-07-01T05:30", windowEnd: "2031-07-01T09:00",
+      },
+    });
+    expect(res.status).toBe(302);
+    const [row] = await db().select().from(tasks).where(eq(tasks.id, task.id));
+    // CET in January (+01:00), CEST in July (+02:00)
+    expect(row!.dueAt!.toISOString()).toBe("2031-01-15T09:00:00.000Z");
+    expect(row!.windowStart!.toISOString()).toBe("2031-07-01T03:30:00.000Z");
+    expect(row).toMatchObject({ type: "planned_action", actionKind: "search", placeRadiusM: 300, handlingCode: "H3" });
+    const bad = await http(`${boardPath()}/${task.id}`, {
+      method: "POST",
+      form: { intent: "update", version: "2", title: "Search the warehouse", description: "", priority: "urgent", handlingCode: "H3", dueAt: "", type: "planned_action", kind: "search", latitude: "", longitude: "19", radiusM: "300", windowStart: "2031-07-01T09:00", windowEnd: "2031-07-01T05:00" },
+    });
+    expect(bad.status).toBe(400);
+    const [unchanged] = await db().select().from(tasks).where(eq(tasks.id, task.id));
+    expect(unchanged!.version).toBe(2);
   });
 
   it("refuses bad input with 400 and field errors, writing nothing", async () => {

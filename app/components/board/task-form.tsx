@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { BoardView } from "../../domain/boards/get-board";
 import { TASK_DESCRIPTION_MAX, TASK_TITLE_MAX } from "../../domain/boards/schemas";
@@ -24,6 +24,9 @@ interface Props {
 export function TaskForm({ values, version, members, labels, fieldErrors = {}, formErrors, lng, timeZone, submitLabel }: Props) {
   const { t } = useTranslation(["boards", "common"]);
   const [type, setType] = useState(values.type);
+  // without JavaScript the planned-action fields stay visible (nothing could reveal them)
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   const err = (k: string) => fieldErrors[k] ?? fieldErrors[`plannedAction.${k}`];
   const zone = timeZoneName(lng, timeZone);
   const input = (name: keyof TaskFormValues, label: string, extra: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
@@ -82,7 +85,7 @@ export function TaskForm({ values, version, members, labels, fieldErrors = {}, f
         </div>
       </div>
       {/* Hidden only with JavaScript: without it, the fields stay and count for a planned action. */}
-      <fieldset className="fieldset planned" hidden={type !== "planned_action"}>
+      <fieldset className="fieldset planned" hidden={hydrated && type !== "planned_action"}>
         <legend>{t("boards:types.planned_action")}</legend>
         <div className="grid-2">
           <div className="field">
