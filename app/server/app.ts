@@ -124,6 +124,10 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
   app.get("/healthz", (_req, res) => {
     res.set("Cache-Control", "no-store").json({ status: "ok" });
   });
+  // browsers ask for /favicon.ico whatever the page links
+  app.get("/favicon.ico", (_req, res) => {
+    res.redirect(301, "/favicon.svg");
+  });
   app.get("/readyz", async (_req, res) => {
     res.set("Cache-Control", "no-store");
     if (draining) return void res.status(503).json({ status: "shutting_down" });
