@@ -81,6 +81,21 @@ describe("board over HTTP", () => {
     expect(unchanged!.version).toBe(2);
   });
 
+  it("filters from the URL and groups swimlanes; a malformed filter narrows nothing rather than failing", async () => {
+    const http = await as(f.member);
+    await app.services.boards.createTask({ actor: f.member, operationId: f.operationId, input: { title: "Lane card for Ana", assigneeIds: [f.foreign.id!], priority: "low" } });
+    const lanes = await (await http(`${boardPath()}?lane=assignee`)).text();
+    expect(lanes).toContain('class="lane-title"');
+    expect(lanes).toContain("Ana Foreign (RS)");
+    expect(lanes).toContain("Unassigned");
+    const filtered = await (await http(`${boardPath()}?priority=low&q=Lane`)).text();
+    expect(filtered).toContain("Lane card for Ana");
+    expect(filtered).not.toContain("Check the ferry manifests");
+    const malformed = await http(`${boardPath()}?priority=extreme&agencyId=nope&country=xx`);
+    expect(malformed.status).toBe(200);
+    expect(await malformed.text()).toContain("Check the ferry manifests");
+  });
+
   it("refuses bad input with 400 and field errors, writing nothing", async () => {
     const http = await as(f.member);
     const before = [await taskCount(db()), await auditCount(db())];
