@@ -141,7 +141,7 @@ function Shell({ children }: { children: ReactNode }) {
           </Link>
           <div className="who">
             <strong>{user.name}</strong>
-            <span>
+            <span title={`${user.agencyName} · ${user.agencyCountry}`}>
               {user.agencyName} · {user.agencyCountry}
             </span>
           </div>

@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type SerializeFrom } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useRouteLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { Form, useLoaderData, useNavigation, useRouteLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { OperationFields, type AgencyOption } from "../components/operations/operation-fields";
@@ -14,6 +14,7 @@ import { OPERATION_STATUSES } from "../domain/vocabulary";
 import { requireUser } from "../utils/auth.server";
 import { formatCalendarDate, formatDateTime } from "../utils/format";
 import { useRootData } from "../utils/root-data";
+import { useStickyActionData } from "../hooks/use-sticky-action-data";
 import type { loader as layoutLoader } from "./operations.$id";
 
 /**
@@ -57,7 +58,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function OperationOverview() {
   const layout = useRouteLoaderData<typeof layoutLoader>("routes/operations.$id");
   const { agencies } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useStickyActionData<SerializeFrom<typeof action>>();
   const { t } = useTranslation(["operations", "common"]);
   const { lng, timeZone } = useRootData();
   if (!layout) return null;

@@ -1,5 +1,5 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation, useRouteLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData, useLocation, useRouteLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { boardRefusal, type BoardReply } from "../components/board/action.server";
@@ -20,6 +20,7 @@ import { TASK_LINK_KINDS } from "../domain/vocabulary";
 import { requireUser } from "../utils/auth.server";
 import { formatDateTime } from "../utils/format";
 import { useRootData } from "../utils/root-data";
+import { useStickyActionData } from "../hooks/use-sticky-action-data";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { actor, user } = await requireUser(request, context);
@@ -86,7 +87,7 @@ type BoardData = { board: BoardView; timeZone: string };
 export default function TaskPanel() {
   const { task, canEdit, readOnlyReason, history, timeZone, userId } = useLoaderData<typeof loader>();
   const boardData = useRouteLoaderData("routes/operations.$id.board") as BoardData | undefined;
-  const actionData = useActionData<typeof action>() as BoardReply | undefined;
+  const actionData = useStickyActionData<BoardReply>();
   const { t } = useTranslation(["boards", "common"]);
   const { lng } = useRootData();
   const location = useLocation();

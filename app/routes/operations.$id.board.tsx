@@ -1,5 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Outlet, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
+import type { SerializeFrom } from "@remix-run/node";
+import { Form, Outlet, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { boardRefusal, runBoardAction } from "../components/board/action.server";
@@ -20,6 +21,7 @@ import { requireUser } from "../utils/auth.server";
 import { useBoardLive } from "../components/board/live";
 import { usePresence } from "../components/board/presence";
 import { useRootData } from "../utils/root-data";
+import { useStickyActionData } from "../hooks/use-sticky-action-data";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: boardStyles }];
 
@@ -98,7 +100,7 @@ const READ_ONLY_KEY = { observer: "boards:read_only.observer", jit_expired: "boa
 
 export default function BoardPage() {
   const { board, timeZone, lane } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useStickyActionData<SerializeFrom<typeof action>>();
   const { t } = useTranslation(["boards", "common"]);
   const errorText = useErrorText();
   const { lng } = useRootData();

@@ -1,9 +1,11 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import type { SerializeFrom } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
 import { runMemberAction } from "../components/operations/member-action.server";
 import { MembersPanel } from "../components/operations/members-panel";
 import { orNotFound } from "../components/operations/responses.server";
 import { requireUser } from "../utils/auth.server";
+import { useStickyActionData } from "../hooks/use-sticky-action-data";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { actor } = await requireUser(request, context);
@@ -27,6 +29,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function OperationMembers() {
   const { members, candidates, canManage } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useStickyActionData<SerializeFrom<typeof action>>();
   return <MembersPanel members={members} candidates={candidates} canManage={canManage} actionData={actionData} />;
 }

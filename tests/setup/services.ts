@@ -8,7 +8,6 @@ export interface TestServices {
   services: ReturnType<typeof createServices>;
   /** Events published (after commit) so far. */
   events: DomainEvent[];
-  /** Real time plus an offset: advance() moves it forward, setting `now` pins it to a moment. */
   clock: { now: Date; advance(ms: number): void };
 }
 
@@ -20,18 +19,11 @@ export async function createTestServices(config: Partial<AppConfig> = {}): Promi
     throw err;
   });
   bus.subscribe((e) => events.push(e));
-  // Follows the wall clock (lucia checks expiry with it), so a slow machine does not
-  // leave the services' "now" behind the sessions they validate.
-  let offset = 0;
+  // frozen at creation so tests can compare exact instants; advance() moves it
   const clock = {
-    get now() {
-      return new Date(Date.now() + offset);
-    },
-    set now(at: Date) {
-      offset = at.getTime() - Date.now();
-    },
+    now: new Date(),
     advance(ms: number) {
-      offset += ms;
+      this.now = new Date(this.now.getTime() + ms);
     },
   };
   const services = createServices({ db: testDb.db, events: bus, now: () => clock.now, config: { ...defaultConfig, ...config } });
