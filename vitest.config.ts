@@ -11,5 +11,9 @@ export default defineConfig({
     hookTimeout: 120_000,
     reporters: ["default"],
     sequence: { hooks: "list" },
+    // On CI a failed test is run once more before it counts: browser tests
+    // drive a real Chromium against a real server on a shared 2-CPU machine.
+    // A test that fails twice still fails the run.
+    retry: process.env.CI ? 1 : 0,
   },
 });

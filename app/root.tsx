@@ -19,13 +19,16 @@ import "./domain/validation";
 import { LANGUAGE_COOKIE, LANGUAGE_NAMES, isLanguage, languageFromAcceptHeader } from "./i18n/config";
 import { UI_LANGUAGES, type UiLanguage } from "./domain/vocabulary";
 import styles from "./styles/app.css";
+import chatStyles from "./styles/chat.css";
 import { getUser } from "./utils/auth.server";
 import { useNonce } from "./utils/nonce";
 import { useRootData, type RootData } from "./utils/root-data";
 import { useNotificationsLive } from "./hooks/use-notifications";
+import { ChatNavLink } from "./components/chat/nav-link";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
+  { rel: "stylesheet", href: chatStyles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
@@ -55,7 +58,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         }
       : null,
   };
-  return json(data);
+  // the top bar's chat badge: other people's unread messages over every channel the reader can read
+  // (under /chat the chat layout's loader reads the same list: not counted twice)
+  const { pathname } = new URL(request.url);
+  const onChat = pathname === "/chat" || pathname.startsWith("/chat/");
+  const chatChannels = ru && !onChat ? await context.services.chat.listChannels({ actor: ru.actor }) : null;
+  return json({ ...data, unreadChat: chatChannels ? chatChannels.reduce((n, c) => n + (c.archived ? 0 : c.unread), 0) : null, unreadChatAt: Date.now() });
 }
 
 function Document({ lng, children }: { lng: string; children: ReactNode }) {
@@ -126,6 +134,8 @@ function Shell({ children }: { children: ReactNode }) {
           <NavLink to="/dashboard">{t("nav.dashboard")}</NavLink>
           <NavLink to="/operations">{t("nav.operations")}</NavLink>
           <NavLink to="/tasks">{t("boards:nav.my_tasks")}</NavLink>
+          {user.officeRole !== "ngo_partner" ? <NavLink to="/deconfliction">{t("deconfliction:nav.deconfliction")}</NavLink> : null}
+          <ChatNavLink />
           {user.officeRole === "office_lead" || user.officeRole === "admin" ? <NavLink to="/workload">{t("boards:nav.workload")}</NavLink> : null}
           {canAudit ? <NavLink to="/audit">{t("nav.audit")}</NavLink> : null}
           {user.officeRole === "admin" ? <NavLink to="/admin">{t("nav.admin")}</NavLink> : null}

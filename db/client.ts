@@ -88,7 +88,10 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
   if (config.kind === "postgres") {
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
-    const client = postgres(config.url, { max: config.max ?? 10, onnotice: () => {} });
+    // JIT off: the portal's queries are short, and a planner estimate over a fresh
+    // table (no statistics yet) could make PostgreSQL spend half a second compiling
+    // a query that runs in a millisecond (seen on the chat sidebar).
+    const client = postgres(config.url, { max: config.max ?? 10, onnotice: () => {}, connection: { jit: "off" } });
     const db = drizzle(client, { schema });
     return {
       db,

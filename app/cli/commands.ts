@@ -3,7 +3,7 @@ import type { ParseArgsConfig } from "node:util";
 import { systemActor } from "../domain/context";
 import { countryName, isCountryCode } from "../domain/agencies/countries";
 import { agencyFormSchema } from "../domain/agencies/schemas";
-import { Invalid } from "../domain/errors";
+import { Invalid, isDomainError } from "../domain/errors";
 import { USER_STATUSES, userFieldsSchema } from "../domain/users/schemas";
 import { AGENCY_KINDS, OFFICE_ROLES, UI_LANGUAGES } from "../domain/vocabulary";
 import { fieldErrors, z } from "../domain/validation";
@@ -17,6 +17,8 @@ export interface CliContext {
   /** Opens the database on first use: help and bad input never touch it. */
   services(): Promise<Services>;
   out(line: string): void;
+  /** a progress line on standard error, kept apart from the result on standard output */
+  progress(line: string): void;
   readPassword(): Promise<string>;
 }
 
@@ -255,6 +257,50 @@ const auditVerify: Command = {
   },
 };
 
+const reindexDeconfliction: Command = {
+  name: "reindex-deconfliction",
+  summary: "Rebuild the blind-matching index of every registered target under DECONFLICTION_SECRET (after rotating it or upgrading the normalisers).",
+  flags: [["--batch-size <n>", "optional, targets per transaction, 1 to 10000, default 1000"]],
+  notes: [
+    "Set DECONFLICTION_SECRET to the new key. Stop the server first (or restart it with the new key",
+    "just before): a registration made under the old key while this runs is not re-keyed. Hits stay;",
+    "progress is written to standard error. Targets whose stored value no longer passes the",
+    "normalisers are listed and keep no keys.",
+  ],
+  options: { "batch-size": str },
+  async run(ctx, values) {
+    const f = parseFlags(z.object({ "batch-size": z.coerce.number().int().min(1).max(10_000).default(1000) }), values);
+    const services = await ctx.services();
+    let shown = -1;
+    const started = Date.now();
+    let r;
+    try {
+      r = await services.deconfliction.reindex({
+        actor,
+        input: { batchSize: f["batch-size"] },
+        onProgress: (p) => {
+          const percent = p.total === 0 ? 100 : Math.floor((p.done / p.total) * 100);
+          if (percent === shown) return;
+          shown = percent;
+          ctx.progress(`re-indexed ${p.done} of ${p.total} targets (${percent}%), ${p.keys} keys`);
+        },
+      });
+    } catch (err) {
+      if (isDomainError(err) && err.message === "deconfliction_not_configured") {
+        throw new CliError("DECONFLICTION_SECRET is not set: set it to the key the server uses (at least 32 characters). Nothing was changed.", 1);
+      }
+      throw err;
+    }
+    ctx.out(`Re-indexed ${r.done} targets: ${r.keys} keys in ${r.batches} batches, ${Math.round((Date.now() - started) / 1000)} s.`);
+    if (r.failed > 0) {
+      ctx.out(`${r.failed} targets no longer pass the normalisers and have no keys now:`);
+      for (const id of r.failedTargetIds) ctx.out(`  ${id}`);
+      return 1;
+    }
+    return 0;
+  },
+};
+
 export const COMMANDS: Command[] = [
   createAgency,
   createUser,
@@ -265,6 +311,7 @@ export const COMMANDS: Command[] = [
   listUsers,
   listAgencies,
   auditVerify,
+  reindexDeconfliction,
 ];
 
 export function helpText(): string {

@@ -54,6 +54,7 @@ async function main(argv: string[]): Promise<number> {
       return db.services;
     },
     out: (line) => process.stdout.write(`${line}\n`),
+    progress: (line) => process.stderr.write(`${line}\n`),
     readPassword: readNewPassword,
   };
   try {

@@ -10,6 +10,8 @@ export interface Actor {
   officeRole: OfficeRole | null;
   agencyId: string | null;
   ip: string | null;
+  /** Set when a national system acts through an API token: the audit log says so. */
+  via?: { kind: "api"; tokenId: string; tokenPrefix: string };
 }
 
 export const systemActor = (label = "system", ip: string | null = null): Actor => ({
@@ -31,6 +33,9 @@ export interface AppConfig {
   publicOrigin: string | null;
   /** HMAC key of the blind-matching index (DECONFLICTION_SECRET); see app/domain/deconfliction/secret.ts when absent. */
   deconflictionSecret?: string;
+  /** Map tiles for planned actions (MAP_TILE_URL, {z}/{x}/{y}); without it pages draw a sketch. */
+  mapTileUrl?: string | null;
+  mapAttribution?: string | null;
 }
 
 export const defaultConfig: AppConfig = {

@@ -1,6 +1,7 @@
 // The closed list of domain events, published after the transaction commits.
 // The socket server turns them into room broadcasts.
 import type { AuditAction } from "./vocabulary";
+import type { MessageDto } from "./chat/types";
 
 export interface DomainEventMap {
   "user.sessions_revoked": { userId: string };
@@ -16,6 +17,20 @@ export interface DomainEventMap {
   "notification.created": { userIds: string[] };
   /** A new deconfliction hit for these officers: ids only, never either side's content. */
   "deconfliction.hit": { hitId: string; userIds: string[] };
+  /**
+   * A message was persisted. It carries the DTO: it goes only to the channel's room,
+   * which sockets join after a readership check and leave when they lose it.
+   */
+  "chat.message_posted": { channelId: string; message: MessageDto };
+  /** Edited, deleted (tombstone, body null) or reacted to. */
+  "chat.message_updated": { channelId: string; message: MessageDto };
+  /**
+   * Channels were created, renamed, archived or changed members: `userIds` refetch their
+   * sidebar; `removedUserIds` lost readership and leave the channels' rooms at once.
+   */
+  "chat.channel_changed": { channelIds: string[]; userIds: string[]; removedUserIds: string[] };
+  /** A user moved their read marker: their other tabs and devices follow. */
+  "chat.read_marked": { channelId: string; userId: string; seq: number };
 }
 export type DomainEventName = keyof DomainEventMap;
 export type DomainEvent = { [K in DomainEventName]: { name: K; payload: DomainEventMap[K] } }[DomainEventName];

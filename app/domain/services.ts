@@ -46,6 +46,8 @@ import { unlockUser } from "./users/unlock-user";
 import { updateUser } from "./users/update-user";
 import { boardVerbs } from "./boards/index";
 import { deconflictionVerbs } from "./deconfliction/index";
+import { chatVerbs } from "./chat/index";
+import { integrationVerbs } from "./integration/index";
 import { countUnreadNotifications, listNotifications } from "./notifications/list-notifications";
 import { markAllNotificationsRead, markNotificationsRead } from "./notifications/mark-read";
 import type { ServiceDeps } from "./context";
@@ -110,6 +112,8 @@ export function createServices(deps: ServiceDeps) {
     account: bind(deps, { get: getAccount, changePassword, getSecondFactor, disableSecondFactor }),
     boards: bind(deps, boardVerbs),
     deconfliction: bind(deps, deconflictionVerbs),
+    chat: bind(deps, chatVerbs),
+    integration: bind(deps, integrationVerbs),
   };
 }
 

@@ -2,7 +2,7 @@ import type { InitOptions } from "i18next";
 import { UI_LANGUAGES, type UiLanguage } from "../domain/vocabulary";
 import { resources } from "./resources";
 
-export const NAMESPACES = ["common", "auth", "dashboard", "operations", "admin", "audit", "account", "live", "notifications", "boards"] as const;
+export const NAMESPACES = ["common", "auth", "integration", "dashboard", "operations", "admin", "audit", "account", "live", "notifications", "boards", "planning", "bulk", "chat", "deconfliction"] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 export const LANGUAGE_NAMES: Record<UiLanguage, string> = {

@@ -1,12 +1,13 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation, useRouteLoaderData } from "@remix-run/react";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { boardRefusal, type BoardReply } from "../components/board/action.server";
 import { formString, taskFieldsFromForm, versionFromForm } from "../components/board/form-input";
 import { TaskHistoryList } from "../components/board/history";
 import { HandlingBadge, LabelChip, PriorityBadge, useColumnName } from "../components/board/labels";
 import { Markdown } from "../components/board/markdown";
+import { MentionTextarea } from "../components/board/mention-textarea";
 import { useAnnounceEditing, usePresence } from "../components/board/presence";
 import { TaskForm } from "../components/board/task-form";
 import { differences, valuesFromForm, valuesFromTask, type TaskFormValues } from "../components/board/task-values";
@@ -51,15 +52,26 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   };
   const base = { actor, operationId };
   switch (intent) {
-    case "update":
-      return run(
-        () => boards.updateTask({ ...base, input: { taskId, version: versionFromForm(fd), ...taskFieldsFromForm(fd, user.timeZone) } }),
+    case "update": {
+      let newHits = 0;
+      const reply = await run(
+        async () => {
+          newHits = (await boards.updateTask({ ...base, input: { taskId, version: versionFromForm(fd), ...taskFieldsFromForm(fd, user.timeZone) } })).newHitIds.length;
+        },
         { values: valuesFromForm(fd) },
       );
+      // the officer who acted is not notified of their own hit: tell them here
+      return newHits > 0 ? json<BoardReply>({ ok: true, intent, formErrors: [], fieldErrors: {}, newHits }) : reply;
+    }
     case "checklist_add":
       return run(() => boards.addChecklistItem({ ...base, input: { taskId, text: formString(fd, "text") } }));
     case "checklist_toggle":
       return run(() => boards.updateChecklistItem({ ...base, input: { itemId: formString(fd, "itemId"), done: formString(fd, "done") === "true" } }));
+    case "checklist_move":
+      return run(() => {
+        const position = formString(fd, "position").trim();
+        return boards.moveChecklistItem({ ...base, input: { itemId: formString(fd, "itemId"), position: position === "" ? Number.NaN : Number(position) } });
+      });
     case "checklist_remove":
       return run(() => boards.removeChecklistItem({ ...base, input: { itemId: formString(fd, "itemId") } }));
     case "comment":
@@ -139,6 +151,11 @@ export default function TaskPanel() {
       ) : null}
       {readOnlyReason ? <div className="alert alert-warning">{t(`boards:read_only.${readOnlyReason}`)}</div> : null}
 
+      {actionData?.ok && actionData.newHits ? (
+        <div className="alert alert-warning" role="alert" data-testid="deconfliction-notice">
+          {t("boards:deconfliction.new_hits", { count: actionData.newHits })}
+        </div>
+      ) : null}
       {stale ? <StaleNotice current={current!} mine={submitted!} timeZone={timeZone} names={[...members, ...labels]} /> : null}
 
       <dl className="dl task-facts">
@@ -201,7 +218,7 @@ export default function TaskPanel() {
           <progress className="checklist-progress" max={task.checklist.total} value={task.checklist.done} aria-label={t("boards:card.checklist")} />
         ) : null}
         <ul className="checklist">
-          {task.checklistItems.map((item) => (
+          {task.checklistItems.map((item, index) => (
             <li key={item.id} className={item.done ? "done" : undefined}>
               {canEdit ? (
                 <Form method="post" className="inline-form">
@@ -216,6 +233,25 @@ export default function TaskPanel() {
                 <span aria-hidden="true">{item.done ? "☑" : "☐"}</span>
               )}
               <span className="checklist-text">{item.text}</span>
+              {canEdit && task.checklistItems.length > 1 ? (
+                <Form method="post" className="inline-form checklist-order">
+                  <input type="hidden" name="intent" value="checklist_move" />
+                  <input type="hidden" name="itemId" value={item.id} />
+                  <button type="submit" name="position" value={index - 1} className="btn btn-sm btn-link" disabled={index === 0} aria-label={t("boards:checklist.move_up", { text: item.text })}>
+                    <span aria-hidden="true">↑</span>
+                  </button>
+                  <button
+                    type="submit"
+                    name="position"
+                    value={index + 1}
+                    className="btn btn-sm btn-link"
+                    disabled={index === task.checklistItems.length - 1}
+                    aria-label={t("boards:checklist.move_down", { text: item.text })}
+                  >
+                    <span aria-hidden="true">↓</span>
+                  </button>
+                </Form>
+              ) : null}
               {canEdit ? (
                 <Form method="post" className="inline-form">
                   <input type="hidden" name="intent" value="checklist_remove" />
@@ -342,36 +378,12 @@ export default function TaskPanel() {
             </li>
           ))}
         </ol>
-        {canEdit ? (
-          <Form method="post" className="form comment-form" key={task.comments.length}>
-            <input type="hidden" name="intent" value="comment" />
-            <div className="field">
-              <label htmlFor="comment-body">{t("boards:comments.new")}</label>
-              <textarea id="comment-body" name="body" className="textarea" rows={3} required maxLength={COMMENT_BODY_MAX} />
-              <FieldError errors={errorsFor("comment")?.fieldErrors.body} />
-            </div>
-            <fieldset className="fieldset">
-              <legend>{t("boards:comments.mention")}</legend>
-              <div className="check-grid">
-                {members.map((m) => (
-                  <label key={m.id} className="check">
-                    <input type="checkbox" name="mentions" value={m.id} />
-                    <span>@{m.name}</span>
-                  </label>
-                ))}
-              </div>
-              <FieldError errors={errorsFor("comment")?.fieldErrors.mentions} />
-            </fieldset>
-            <button type="submit" className="btn btn-primary btn-sm">
-              {t("boards:comments.post")}
-            </button>
-          </Form>
-        ) : null}
+        {canEdit ? <CommentForm key={task.comments.length} members={members} failed={errorsFor("comment")} /> : null}
       </section>
 
       <section className="panel-section">
         <h3>{t("boards:history.title")}</h3>
-        <TaskHistoryList history={history} lng={lng} timeZone={timeZone} />
+        <TaskHistoryList history={history} lng={lng} timeZone={timeZone} taskHref={(id) => `/operations/${task.operationId}/board/${id}${location.search}`} />
       </section>
     </aside>
   );
@@ -426,5 +438,59 @@ function StaleNotice({ current, mine, timeZone, names }: { current: TaskDetail; 
         <p>{t("boards:stale.same")}</p>
       )}
     </div>
+  );
+}
+
+/**
+ * A new comment. Choosing a member from the @ list ticks them below, so they are told;
+ * without JavaScript the boxes alone do it.
+ */
+function CommentForm({ members, failed }: { members: BoardView["members"]; failed: BoardReply | null }) {
+  const { t } = useTranslation(["boards", "common"]);
+  const [mentioned, setMentioned] = useState<Set<string>>(new Set());
+  const toggle = (id: string, on: boolean) =>
+    setMentioned((prev) => {
+      const next = new Set(prev);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  return (
+    <Form method="post" className="form comment-form">
+      <input type="hidden" name="intent" value="comment" />
+      <div className="field">
+        <label htmlFor="comment-body">{t("boards:comments.new")}</label>
+        <MentionTextarea
+          id="comment-body"
+          name="body"
+          className="textarea"
+          rows={3}
+          required
+          maxLength={COMMENT_BODY_MAX}
+          members={members}
+          onMention={(m) => toggle(m.id, true)}
+          aria-describedby="comment-body-hint"
+        />
+        <span className="hint" id="comment-body-hint">
+          {t("boards:mentions.hint")}
+        </span>
+        <FieldError errors={failed?.fieldErrors.body} />
+      </div>
+      <fieldset className="fieldset">
+        <legend>{t("boards:comments.mention")}</legend>
+        <div className="check-grid">
+          {members.map((m) => (
+            <label key={m.id} className="check">
+              <input type="checkbox" name="mentions" value={m.id} checked={mentioned.has(m.id)} onChange={(e) => toggle(m.id, e.target.checked)} />
+              <span>@{m.name}</span>
+            </label>
+          ))}
+        </div>
+        <FieldError errors={failed?.fieldErrors.mentions} />
+      </fieldset>
+      <button type="submit" className="btn btn-primary btn-sm">
+        {t("boards:comments.post")}
+      </button>
+    </Form>
   );
 }

@@ -66,6 +66,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === "move") return runBoardAction(intent, () => boards.moveTask({ actor, operationId, input: moveFromForm(fd) }));
   if (intent === "label_create")
     return runBoardAction(intent, () => boards.createLabel({ actor, operationId, input: { name: formString(fd, "name"), colour: formString(fd, "colour") } }));
+  if (intent === "label_update") {
+    const labelId = formString(fd, "labelId");
+    return runBoardAction(intent, () => boards.updateLabel({ actor, operationId, input: { labelId, name: formString(fd, "name"), colour: formString(fd, "colour") } }), { labelId });
+  }
+  if (intent === "label_delete") {
+    const labelId = formString(fd, "labelId");
+    return runBoardAction(intent, () => boards.deleteLabel({ actor, operationId, input: { labelId } }), { labelId });
+  }
+  if (intent === "column_move") {
+    const columnId = formString(fd, "columnId");
+    const position = formString(fd, "position").trim();
+    return runBoardAction(intent, () => boards.moveColumn({ actor, operationId, input: { columnId, position: position === "" ? Number.NaN : Number(position) } }), { columnId });
+  }
   if (intent === "column_create") {
     const wip = formString(fd, "wipLimit").trim();
     return runBoardAction(intent, () =>
@@ -126,7 +139,7 @@ export default function BoardPage() {
       <div className="board-toolbar">
         <BoardFilters board={board} />
         <div className="row wrap">
-          {board.canEdit ? <LabelManager labels={board.labels} failed={actionData && !actionData.ok ? actionData : null} /> : null}
+          {board.canEdit ? <LabelManager labels={board.labels} canDelete={board.canManageColumns} failed={actionData && !actionData.ok ? actionData : null} /> : null}
           {board.canManageColumns ? <AddColumn failed={actionData && !actionData.ok ? actionData : null} count={board.columns.length} /> : null}
         </div>
       </div>

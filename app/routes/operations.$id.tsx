@@ -9,6 +9,7 @@ import { Badge, CountryCode, EmptyState, PageHeader, Tabs } from "../components/
 import { useLiveRevalidate } from "../hooks/use-live-revalidate";
 import operationStyles from "../styles/operations.css";
 import { requireUser } from "../utils/auth.server";
+import { useRootData } from "../utils/root-data";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: operationStyles }];
 
@@ -30,7 +31,8 @@ const ROLE_TONE = { lead: "blue", member: "grey", observer: "amber" } as const;
 
 export default function OperationLayout() {
   const { operation, memberRole, readOnlyReason } = useLoaderData<typeof loader>();
-  const { t } = useTranslation(["operations", "common"]);
+  const { t } = useTranslation(["operations", "common", "deconfliction"]);
+  const { user } = useRootData();
   const base = `/operations/${operation.id}`;
   // Someone else's change, or the reader's removal, reloads the data (the overview's
   // loader is not rerun, so a live update is not logged as a new consultation).
@@ -62,7 +64,11 @@ export default function OperationLayout() {
         items={[
           { to: base, label: t("operations:tabs.overview"), end: true },
           { to: `${base}/board`, label: t("boards:nav.board") },
+          { to: `${base}/actions`, label: t("planning:tab") },
+          // partners do not read the office's targets (the service refuses them too)
+          ...(user?.officeRole === "ngo_partner" ? [] : [{ to: `${base}/targets`, label: t("deconfliction:nav.targets") }]),
           { to: `${base}/members`, label: t("operations:tabs.members", { count: operation.memberCount }) },
+          { to: `${base}/chat`, label: t("chat:operation_tab") },
           { to: `${base}/audit`, label: t("operations:tabs.audit") },
         ]}
       />

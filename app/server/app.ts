@@ -13,9 +13,11 @@ import { pinoHttp } from "pino-http";
 import { createDb, dbConfigFromEnv, type DbHandle } from "../../db/client";
 import { defaultConfig, type AppConfig } from "../domain/context";
 import { createEventBus } from "../domain/events";
+import { startBulkWorker } from "../domain/deconfliction/bulk/worker";
 import { createServices, type Services } from "../domain/services";
 import type { Env } from "../utils/env.server";
 import type { AppLoadContext } from "./load-context";
+import { createApiRouter } from "./api/router";
 import { originCheck, websocketOrigin } from "./origin";
 import { seedDemoIfEmpty, type SeedReport } from "./seed";
 import { attachSocketServer, type SocketServer } from "./socket/server";
@@ -54,7 +56,18 @@ export function configFromEnv(env: Env): AppConfig {
     secureCookies: env.PUBLIC_ORIGIN?.startsWith("https:") ?? false,
     publicOrigin: env.PUBLIC_ORIGIN ?? null,
     deconflictionSecret: env.DECONFLICTION_SECRET,
+    mapTileUrl: env.MAP_TILE_URL ?? null,
+    mapAttribution: env.MAP_ATTRIBUTION ?? null,
   };
+}
+
+/** The tile server's origin for the CSP's img-src: a {s} subdomain template becomes a wildcard. */
+export function tileOrigin(tileUrl: string | null | undefined): string | null {
+  if (!tileUrl) return null;
+  const m = /^(https?):\/\/([^/]+)/.exec(tileUrl);
+  if (!m) return null;
+  const host = m[2]!.replace(/\{s\}/g, "*");
+  return /^[\w.*:-]+$/.test(host) ? `${m[1]}://${host}` : null;
 }
 
 export async function startApp(opts: StartOptions): Promise<RunningApp> {
@@ -78,6 +91,13 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
     services.deconfliction.escalateOverdueHits().catch((err: unknown) => logger.error({ err }, "deconfliction escalation failed"));
   }, 5 * 60_000);
   escalation.unref();
+  // Bulk CSV checks: one at a time in this process, claimed from the table so several processes share them.
+  const bulkWorker = startBulkWorker(services.deps, { onError: (err) => logger.error({ err }, "bulk check failed") });
+  // Assignees of cards due within 24 hours are reminded once per due date; the dedupe key makes concurrent runs harmless.
+  const dueSoon = setInterval(() => {
+    services.boards.notifyDueSoon().catch((err: unknown) => logger.error({ err }, "due-soon reminders failed"));
+  }, env.DUE_SOON_INTERVAL_MS);
+  dueSoon.unref();
 
   const shouldSeed = opts.seed ?? (dbHandle.kind === "pglite" || env.SEED_DEMO);
   const seed = shouldSeed ? await seedDemoIfEmpty(services.deps) : null;
@@ -146,7 +166,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
           "default-src": ["'self'"],
           "script-src": ["'self'", (_req, res) => `'nonce-${(res as express.Response).locals.cspNonce}'`],
           "style-src": ["'self'", "'unsafe-inline'"],
-          "img-src": ["'self'", "data:", "blob:"],
+          "img-src": ["'self'", "data:", "blob:", ...(tileOrigin(config.mapTileUrl) ? [tileOrigin(config.mapTileUrl)!] : [])],
           // the live channel's own websocket only ('self' does not cover ws: in every browser)
           "connect-src": ["'self'", (req) => websocketOrigin(req as IncomingMessage, originPolicy) ?? "'self'"],
           "frame-ancestors": ["'none'"],
@@ -159,6 +179,11 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
     }),
   );
   app.use(compression());
+  // before the Origin check and Remix: token-authenticated JSON that never reads a cookie
+  app.use(
+    "/api/v1",
+    createApiRouter({ services, logger, rateLimit: { requests: env.API_RATE_LIMIT_REQUESTS, windowSeconds: env.API_RATE_LIMIT_WINDOW_SECONDS } }),
+  );
   app.use(originCheck(originPolicy));
 
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
@@ -210,6 +235,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
   const stop = () =>
     (stopping ??= (async () => {
       clearInterval(escalation);
+      clearInterval(dueSoon);
       logger.info({ inFlight: inFlight.size }, "shutting down: no new connections, finishing requests in flight");
       draining = true;
       const drained = new Promise<void>((resolve) => http.close(() => resolve()));
@@ -223,6 +249,8 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
       await drained;
       clearTimeout(timer);
       await socketServer.shutdown();
+      // a run stops after its current batch; another process (or the next start) resumes it
+      await bulkWorker.stop();
       await dbHandle.close();
       logger.info("stopped");
     })());

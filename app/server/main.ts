@@ -11,6 +11,9 @@ async function main() {
     console.error((err as Error).message);
     process.exit(2);
   }
+  // React and Remix read process.env.NODE_ENV when the build is imported (after this
+  // line): without it the server would render in React's slow development mode.
+  process.env.NODE_ENV ??= env.NODE_ENV;
   const app = await startApp({ env });
   const db = app.dbHandle.kind === "pglite" ? `embedded PostgreSQL (PGlite) in ${env.DATA_DIR}/pglite` : "PostgreSQL (DATABASE_URL)";
   app.logger.info({ url: app.url, db }, "Concordia is listening");

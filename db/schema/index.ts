@@ -3,3 +3,5 @@ export * from "./audit";
 export * from "./boards";
 export * from "./notifications";
 export * from "./deconfliction";
+export * from "./chat";
+export * from "./integration";

@@ -120,14 +120,19 @@ describe("event deconfliction (services)", () => {
     expect(await pair(action(90, 0, 1, ...w), action(90, 120, 1, ...w))).toBe(1);
   });
 
-  it("has the spatial prefilter served by the GiST index", async () => {
+  it("has the extent-and-window prefilter served by the GiST index", async () => {
     const db = t.testDb.db;
     await db.transaction(async (tx) => {
       await tx.execute(sql`set local enable_seqscan = off`);
       const plan = rowsOf<Record<string, string>>(
-        await tx.execute(sql`explain select id from planned_actions where earth_box(ll_to_earth(45::float8, 15::float8), 1000::float8) @> ll_to_earth(lat, lon)`),
+        await tx.execute(
+          sql`explain select id from planned_actions
+            where cancelled_at is null
+              and earth_box(ll_to_earth(lat, lon), radius_m::float8) && earth_box(ll_to_earth(45::float8, 15::float8), 1000::float8)
+              and tstzrange(starts_at, ends_at) && tstzrange('2027-01-01T00:00:00Z'::timestamptz, '2027-01-02T00:00:00Z'::timestamptz)`,
+        ),
       );
-      expect(plan.map((r) => Object.values(r)[0]).join("\n")).toContain("planned_actions_place_gist_idx");
+      expect(plan.map((r) => Object.values(r)[0]).join("\n")).toContain("planned_actions_live_extent_gist_idx");
     });
   });
 
@@ -145,29 +150,32 @@ describe("event deconfliction (services)", () => {
     await expect(t.services.deconfliction.checkPlannedAction({ actor: stranger, operationId: opA.id, input: action(50, 10, 1000, ...w) })).rejects.toMatchObject({ code: "not_found" });
   });
 
-  it("mirrors a board planned-action card: creates, rechecks when moved, cancels when it stops being one", async () => {
+  it("mirrors a board planned-action card: the board registers it, rechecks when moved, cancels when it stops being one", async () => {
     const db = t.testDb.db;
     const { a, opA, opB, actorA, actorB } = await sides();
     await t.services.deconfliction.registerPlannedAction({ actor: actorB, operationId: opB.id, input: action(43.85, 18.41, 400, "2027-09-01T04:00:00Z", "2027-09-01T08:00:00Z") });
+    // the board calls syncFromTask itself, in the card's own transaction
     const task = await t.services.boards.createTask({
       actor: actorA,
       operationId: opA.id,
       input: { title: "Search the warehouse", type: "planned_action", plannedAction: { kind: "search", latitude: 44.5, longitude: 18.41, radiusM: 300, windowStart: "2027-09-01T05:00:00Z", windowEnd: "2027-09-01T06:00:00Z" } },
     });
-    const first = await t.services.deconfliction.syncFromTask({ actor: actorA, input: { taskId: task.id } });
-    expect(first.conflicts).toEqual([]);
     const [row] = await db.select().from(plannedActions).where(eq(plannedActions.taskId, task.id));
     expect(row).toMatchObject({ operationId: opA.id, kind: "search", registeredBy: a.id, cancelledAt: null });
+    const hitCount = async () => (await db.select().from(hits).where(eq(hits.aActionId, row!.id))).length + (await db.select().from(hits).where(eq(hits.bActionId, row!.id))).length;
+    expect(await hitCount()).toBe(0);
 
     await t.services.boards.updateTask({ actor: actorA, input: { taskId: task.id, version: task.version, plannedAction: { kind: "search", latitude: 43.851, longitude: 18.41, radiusM: 300, windowStart: "2027-09-01T05:00:00Z", windowEnd: "2027-09-01T06:00:00Z" } } });
-    const second = await t.services.deconfliction.syncFromTask({ actor: actorA, input: { taskId: task.id } });
-    expect(second.conflicts).toHaveLength(1);
-    expect(second.newHitIds).toHaveLength(1);
+    expect(await hitCount()).toBe(1);
+    // syncing again changes nothing: the same pair is one hit
+    const again = await t.services.deconfliction.syncFromTask({ actor: actorA, input: { taskId: task.id } });
+    expect(again.conflicts).toHaveLength(1);
+    expect(again.newHitIds).toHaveLength(0);
+    expect(await hitCount()).toBe(1);
     expect(await db.select().from(plannedActions).where(eq(plannedActions.taskId, task.id))).toHaveLength(1);
 
     const [{ version }] = (await db.execute(sql`select version from tasks where id = ${task.id}::uuid`).then(rowsOf)) as [{ version: number }];
     await t.services.boards.updateTask({ actor: actorA, input: { taskId: task.id, version, type: "general", plannedAction: null } });
-    await t.services.deconfliction.syncFromTask({ actor: actorA, input: { taskId: task.id } });
     const [cancelled] = await db.select().from(plannedActions).where(eq(plannedActions.taskId, task.id));
     expect(cancelled!.cancelledAt).not.toBeNull();
     const check = await t.services.deconfliction.checkPlannedAction({ actor: actorB, operationId: opB.id, input: action(43.85, 18.41, 400, "2027-09-01T04:00:00Z", "2027-09-01T08:00:00Z") });
@@ -176,6 +184,7 @@ describe("event deconfliction (services)", () => {
     expect(synced.map((s) => s.details)).toEqual([
       expect.objectContaining({ created: true, conflicts: 0 }),
       expect.objectContaining({ created: false, conflicts: 1, newHits: 1 }),
+      expect.objectContaining({ created: false, conflicts: 1, newHits: 0 }),
       expect.objectContaining({ cancelled: true }),
     ]);
     await expect(t.services.deconfliction.syncFromTask({ actor: actorB, input: { taskId: task.id } })).rejects.toMatchObject({ code: "not_found" });

@@ -21,8 +21,10 @@ async function as(role: OfficeRole = "officer") {
 const openedCount = async (operationId: string) =>
   Number((await db().select({ n: count() }).from(auditLog).where(and(eq(auditLog.operationId, operationId), eq(auditLog.action, "operation.opened"))))[0]!.n);
 
-// The CSP nonce differs per response, and the page echoes its own path (language switch's redirectTo).
-const normalise = (html: string, requestedId: string) => html.replace(/nonce="[^"]*"/g, 'nonce=""').replaceAll(requestedId, "<id>");
+// The CSP nonce and the chat count's timestamp differ per response, and the page echoes its own
+// path (language switch's redirectTo).
+const normalise = (html: string, requestedId: string) =>
+  html.replace(/nonce="[^"]*"/g, 'nonce=""').replace(/"unreadChatAt":\d+/g, '"unreadChatAt":0').replaceAll(requestedId, "<id>");
 
 function editForm(op: typeof operations.$inferSelect, over: Record<string, string | string[]> = {}) {
   return {

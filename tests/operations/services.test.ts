@@ -100,7 +100,8 @@ describe("create", () => {
     expect(created!.details).toMatchObject({ codeName: input.codeName, leadAgencyId: lead.id });
     const added = (await auditRows(id, "operation.member_added"))[0];
     expect(added).toMatchObject({ actorId: officer.id, targetType: "user", targetId: officer.id, details: { role: "lead" } });
-    expect(await auditCount()).toBe(before + 2);
+    // the third row is the operation's general chat channel, created in the same transaction
+    expect(await auditCount()).toBe(before + 3);
   });
 
   it("refuses analysts and NGO partners", async () => {

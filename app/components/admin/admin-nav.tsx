@@ -3,7 +3,7 @@ import { Tabs } from "../ui/misc";
 
 /** The administration area's sections, on every admin page. */
 export function AdminNav() {
-  const { t } = useTranslation("admin");
+  const { t } = useTranslation(["admin", "deconfliction"]);
   return (
     <Tabs
       items={[
@@ -13,6 +13,8 @@ export function AdminNav() {
         { to: "/admin/invitations", label: t("admin:nav.invitations") },
         { to: "/admin/policies", label: t("admin:nav.policies") },
         { to: "/admin/operations", label: t("admin:nav.operations") },
+        { to: "/admin/api-tokens", label: t("integration:nav") },
+        { to: "/admin/deconfliction", label: t("deconfliction:nav.deconfliction") },
       ]}
     />
   );

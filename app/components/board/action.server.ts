@@ -15,6 +15,8 @@ export interface BoardReply {
   /** On a stale version: the card as it is now, to compare with what was submitted. */
   current?: unknown;
   submitted?: Record<string, unknown>;
+  /** deconfliction hits a planned-action change raised */
+  newHits?: number;
 }
 
 const REFUSALS: Record<string, string> = {

@@ -14,7 +14,7 @@ import {
 } from "@dnd-kit/core";
 import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
-import { useFetcher } from "@remix-run/react";
+import { Link, useFetcher, useLocation } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { ColumnView } from "../../domain/boards/get-board";
@@ -24,6 +24,13 @@ import { useColumnName } from "./labels";
 import { TaskCardView } from "./task-card";
 
 type Lists = Record<string, string[]>;
+
+/**
+ * Cards rendered per column until the reader asks for all: a board of hundreds of
+ * cards otherwise costs seconds of server rendering and megabytes of HTML on every
+ * visit. Filters and swimlanes narrow further; "show all" is one link away.
+ */
+export const CARDS_SHOWN = 25;
 
 export interface BoardColumnsProps {
   columns: ColumnView[];
@@ -152,12 +159,28 @@ export function BoardColumns(props: BoardColumnsProps) {
     fetcher.submit(form, { method: "post" });
   }
 
+  const location = useLocation();
+  const showAll = new URLSearchParams(location.search).get("cards") === "all";
+  const allHref = (() => {
+    const q = new URLSearchParams(location.search);
+    q.set("cards", "all");
+    return `${location.pathname}?${q.toString()}`;
+  })();
   const active = activeId ? byId.get(activeId) : null;
   const content = (
     <div className="board-columns" role="list" aria-label={t("boards:board.columns")}>
       {columns.map((c) => (
-        <Column key={c.id} column={c} title={columnName(c)} ids={lists[c.id] ?? []} footer={props.footer?.(c)} menu={props.columnMenu?.(c)}>
-          {(lists[c.id] ?? []).map((id) => {
+        <Column
+          key={c.id}
+          column={c}
+          title={columnName(c)}
+          ids={shown(lists[c.id] ?? [], showAll, activeId)}
+          hidden={(lists[c.id] ?? []).length - shown(lists[c.id] ?? [], showAll, activeId).length}
+          allHref={allHref}
+          footer={props.footer?.(c)}
+          menu={props.columnMenu?.(c)}
+        >
+          {shown(lists[c.id] ?? [], showAll, activeId).map((id) => {
             const card = byId.get(id);
             if (!card) return null;
             const cardProps = { card, href: props.hrefFor(id), lng: props.lng, timeZone: props.timeZone, columns, canEdit, editing: props.editingBy[id] };
@@ -189,7 +212,32 @@ export function BoardColumns(props: BoardColumnsProps) {
   );
 }
 
-function Column({ column, title, ids, footer, menu, children }: { column: ColumnView; title: string; ids: string[]; footer?: ReactNode; menu?: ReactNode; children: ReactNode }) {
+/** The first CARDS_SHOWN cards of a column (and the card being dragged, wherever it is). */
+function shown(ids: string[], all: boolean, activeId: string | null): string[] {
+  if (all || ids.length <= CARDS_SHOWN) return ids;
+  const first = ids.slice(0, CARDS_SHOWN);
+  return activeId && ids.includes(activeId) && !first.includes(activeId) ? [...first, activeId] : first;
+}
+
+function Column({
+  column,
+  title,
+  ids,
+  hidden,
+  allHref,
+  footer,
+  menu,
+  children,
+}: {
+  column: ColumnView;
+  title: string;
+  ids: string[];
+  hidden: number;
+  allHref: string;
+  footer?: ReactNode;
+  menu?: ReactNode;
+  children: ReactNode;
+}) {
   const { t } = useTranslation("boards");
   const { setNodeRef, isOver } = useDroppable({ id: column.id });
   const headingId = `col-${column.id}`;
@@ -210,6 +258,11 @@ function Column({ column, title, ids, footer, menu, children }: { column: Column
           {ids.length === 0 ? <li className="column-empty">{t("boards:board.column_empty")}</li> : null}
         </ul>
       </SortableContext>
+      {hidden > 0 ? (
+        <Link to={allHref} className="btn btn-sm btn-link show-all-cards" preventScrollReset>
+          {t("boards:board.show_all", { count: hidden })}
+        </Link>
+      ) : null}
       {footer}
     </section>
   );

@@ -14,58 +14,38 @@ type Failed = {
   submitted?: Record<string, unknown>;
 } | null;
 
-/** Labels: any member may add one. */
-export function LabelManager({
-  labels,
-  failed,
-}: {
-  labels: LabelView[];
-  failed: Failed;
-}) {
+/**
+ * Labels: any member may add, rename or recolour one; deleting takes it off every
+ * card, so only the operation lead may.
+ */
+export function LabelManager({ labels, failed, canDelete }: { labels: LabelView[]; failed: Failed; canDelete: boolean }) {
   const { t } = useTranslation(["boards", "common"]);
   const mine = failed?.intent === "label_create" ? failed : null;
+  const editing = failed?.intent === "label_update" || failed?.intent === "label_delete" ? failed : null;
   return (
-    <details
-      className="board-settings"
-      open={mine ? true : undefined}
-      key={labels.length}
-    >
+    <details className="board-settings" open={mine || editing ? true : undefined} data-testid="label-manager">
       <summary className="btn btn-sm">{t("boards:settings.labels")}</summary>
       <div className="board-settings-body">
-        <div className="row wrap">
-          {labels.length ? (
-            labels.map((l) => <LabelChip key={l.id} label={l} />)
-          ) : (
-            <span className="muted small">
-              {t("boards:settings.no_labels")}
-            </span>
-          )}
-        </div>
-        <Form method="post" className="row wrap add-row">
+        {labels.length ? (
+          <ul className="label-list">
+            {labels.map((l) => (
+              <LabelRow key={`${l.id}-${l.name}-${l.colour}`} label={l} canDelete={canDelete} failed={editing?.submitted?.labelId === l.id ? editing : null} />
+            ))}
+          </ul>
+        ) : (
+          <p className="muted small">{t("boards:settings.no_labels")}</p>
+        )}
+        <Form method="post" className="row wrap add-row" key={labels.length}>
           <input type="hidden" name="intent" value="label_create" />
           <FormErrors errors={mine?.formErrors} />
           <div className="field">
-            <label htmlFor="label-name">
-              {t("boards:settings.label_name")}
-            </label>
-            <input
-              id="label-name"
-              name="name"
-              className="input"
-              required
-              maxLength={LABEL_NAME_MAX}
-            />
+            <label htmlFor="label-name">{t("boards:settings.label_name")}</label>
+            <input id="label-name" name="name" className="input" required maxLength={LABEL_NAME_MAX} />
             <FieldError errors={mine?.fieldErrors.name} />
           </div>
           <div className="field">
             <label htmlFor="label-colour">{t("boards:settings.colour")}</label>
-            <select id="label-colour" name="colour" className="select">
-              {LABEL_COLOURS.map((c) => (
-                <option key={c} value={c}>
-                  {t(`boards:colours.${c}`)}
-                </option>
-              ))}
-            </select>
+            <ColourSelect id="label-colour" />
           </div>
           <button type="submit" className="btn btn-sm btn-primary">
             {t("boards:settings.add_label")}
@@ -73,6 +53,62 @@ export function LabelManager({
         </Form>
       </div>
     </details>
+  );
+}
+
+function ColourSelect({ id, defaultValue }: { id: string; defaultValue?: string }) {
+  const { t } = useTranslation("boards");
+  return (
+    <select id={id} name="colour" className="select" defaultValue={defaultValue}>
+      {LABEL_COLOURS.map((c) => (
+        <option key={c} value={c}>
+          {t(`boards:colours.${c}`)}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+function LabelRow({ label, canDelete, failed }: { label: LabelView; canDelete: boolean; failed: Failed }) {
+  const { t } = useTranslation(["boards", "common"]);
+  const id = `lbl-${label.id}`;
+  return (
+    <li className="label-row" data-label-id={label.id}>
+      <LabelChip label={label} />
+      <details className="label-edit" open={failed ? true : undefined}>
+        <summary className="btn btn-sm btn-link" aria-label={t("boards:settings.edit_label", { name: label.name })}>
+          {t("boards:settings.edit")}
+        </summary>
+        <Form method="post" className="row wrap add-row">
+          <input type="hidden" name="intent" value="label_update" />
+          <input type="hidden" name="labelId" value={label.id} />
+          <FormErrors errors={failed?.intent === "label_update" ? failed.formErrors : undefined} />
+          <div className="field">
+            <label htmlFor={`${id}-name`}>{t("boards:settings.label_name")}</label>
+            <input id={`${id}-name`} name="name" className="input" required maxLength={LABEL_NAME_MAX} defaultValue={label.name} />
+            <FieldError errors={failed?.fieldErrors.name} />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-colour`}>{t("boards:settings.colour")}</label>
+            <ColourSelect id={`${id}-colour`} defaultValue={label.colour} />
+          </div>
+          <button type="submit" className="btn btn-sm btn-primary">
+            {t("common:actions.save")}
+          </button>
+        </Form>
+        {canDelete ? (
+          <Form method="post" className="row wrap label-delete">
+            <input type="hidden" name="intent" value="label_delete" />
+            <input type="hidden" name="labelId" value={label.id} />
+            <span className="small muted">{t("boards:settings.delete_label_hint")}</span>
+            <FormErrors errors={failed?.intent === "label_delete" ? failed.formErrors : undefined} />
+            <button type="submit" className="btn btn-sm btn-danger">
+              {t("boards:settings.delete_label", { name: label.name })}
+            </button>
+          </Form>
+        ) : null}
+      </details>
+    </li>
   );
 }
 
@@ -84,6 +120,7 @@ export function ColumnSettings({
   failed,
 }: {
   column: ColumnView;
+  /** the active columns in board order */
   columns: { id: string; name: string }[];
   displayName: string;
   failed: Failed;
@@ -91,7 +128,8 @@ export function ColumnSettings({
   const { t } = useTranslation(["boards", "common"]);
   const mine =
     (failed?.intent === "column_update" ||
-      failed?.intent === "column_archive") &&
+      failed?.intent === "column_archive" ||
+      failed?.intent === "column_move") &&
     failed.submitted?.columnId === column.id
       ? failed
       : null;
@@ -104,6 +142,7 @@ export function ColumnSettings({
         ⚙
       </summary>
       <div className="column-settings-pop">
+        <ColumnOrder column={column} columns={columns} displayName={displayName} />
         <Form method="post" className="form column-settings-form">
           <input type="hidden" name="intent" value="column_update" />
           <input type="hidden" name="columnId" value={column.id} />
@@ -239,5 +278,32 @@ export function AddColumn({
         </Form>
       </div>
     </details>
+  );
+}
+
+/** Left and right buttons: the keyboard's way (and the no-JavaScript way) to reorder columns. */
+function ColumnOrder({ column, columns, displayName }: { column: ColumnView; columns: { id: string; name: string }[]; displayName: string }) {
+  const { t } = useTranslation("boards");
+  const index = columns.findIndex((c) => c.id === column.id);
+  if (index < 0 || columns.length < 2) return null;
+  return (
+    <Form method="post" className="row column-order" aria-label={t("boards:settings.column_order", { column: displayName })}>
+      <input type="hidden" name="intent" value="column_move" />
+      <input type="hidden" name="columnId" value={column.id} />
+      <button type="submit" name="position" value={index - 1} className="btn btn-sm" disabled={index === 0} aria-label={t("boards:settings.move_left", { column: displayName })}>
+        <span aria-hidden="true">←</span>
+      </button>
+      <span className="small muted">{t("boards:settings.position_of", { position: index + 1, total: columns.length })}</span>
+      <button
+        type="submit"
+        name="position"
+        value={index + 1}
+        className="btn btn-sm"
+        disabled={index === columns.length - 1}
+        aria-label={t("boards:settings.move_right", { column: displayName })}
+      >
+        <span aria-hidden="true">→</span>
+      </button>
+    </Form>
   );
 }

@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { TaskHistory } from "../../domain/boards/get-task-history";
 import { formatDateTime } from "../../utils/format";
@@ -24,7 +25,7 @@ const FIELD_KEYS: Record<string, string> = {
 };
 
 /** "Who changed what (from → to), when", in the reader's language and time zone. */
-export function TaskHistoryList({ history, lng, timeZone }: { history: TaskHistory; lng: string; timeZone: string }) {
+export function TaskHistoryList({ history, lng, timeZone, taskHref }: { history: TaskHistory; lng: string; timeZone: string; taskHref?: (taskId: string) => string }) {
   const { t } = useTranslation(["boards", "common"]);
   const columnName = useColumnName();
   const none = t("common:none");
@@ -58,6 +59,7 @@ export function TaskHistoryList({ history, lng, timeZone }: { history: TaskHisto
                 {formatDateTime(e.at, lng, timeZone)}
               </time>
             </div>
+            {e.action === "task.linked" || e.action === "task.unlinked" ? <LinkedCard details={e.details} titles={history.refs.tasks} taskHref={taskHref} /> : null}
             {fields.length ? (
               <ul className="history-changes">
                 {fields.map(([field, c]) => (
@@ -79,5 +81,19 @@ export function TaskHistoryList({ history, lng, timeZone }: { history: TaskHisto
         );
       })}
     </ol>
+  );
+}
+
+/** The other card of a link entry, by its current title when the reader can open it. */
+function LinkedCard({ details, titles, taskHref }: { details: Record<string, unknown>; titles: TaskHistory["refs"]["tasks"]; taskHref?: (taskId: string) => string }) {
+  const { t } = useTranslation("boards");
+  const { kind, direction, otherTaskId } = details as { kind?: string; direction?: string; otherTaskId?: string };
+  if (!kind || !direction || !otherTaskId) return null;
+  const title = titles[otherTaskId]?.title;
+  return (
+    <p className="history-changes small">
+      <span className="muted">{t(`boards:links.${kind}_${direction}`)}</span>{" "}
+      {title === undefined ? <em>{t("boards:history.unknown_card")}</em> : taskHref ? <Link to={taskHref(otherTaskId)}>{title}</Link> : <span>{title}</span>}
+    </p>
   );
 }

@@ -7,6 +7,7 @@ import { HANDLING_CODES, PLANNED_ACTION_KINDS, TASK_PRIORITIES, TASK_TYPES } fro
 import { FieldError, FormErrors } from "../ui/field";
 import { timeZoneName } from "../../utils/format";
 import type { TaskFormValues } from "./task-values";
+import { MentionTextarea } from "./mention-textarea";
 
 interface Props {
   values: TaskFormValues;
@@ -44,7 +45,7 @@ export function TaskForm({ values, version, members, labels, fieldErrors = {}, f
       {input("title", t("boards:fields.title"), { required: true, maxLength: TASK_TITLE_MAX })}
       <div className="field">
         <label htmlFor="tf-description">{t("boards:fields.description")}</label>
-        <textarea id="tf-description" name="description" className="textarea" rows={6} maxLength={TASK_DESCRIPTION_MAX} defaultValue={values.description} aria-describedby="tf-description-hint" />
+        <MentionTextarea id="tf-description" name="description" className="textarea" rows={6} maxLength={TASK_DESCRIPTION_MAX} defaultValue={values.description} members={members} aria-describedby="tf-description-hint" />
         <span className="hint" id="tf-description-hint">
           {t("boards:detail.markdown_hint")}
         </span>

@@ -40,7 +40,8 @@ export async function recordAudit(tx: DbOrTx, actor: Actor, now: Date, entry: Au
     operationId: entry.operationId ?? null,
     outcome: entry.outcome ?? "success",
     ip: entry.ip !== undefined ? entry.ip : actor.ip,
-    details: entry.details ?? {},
+    // a call through an API token names the token on every row it writes, whatever the verb
+    details: actor.via ? { ...entry.details, via: actor.via.kind, tokenPrefix: actor.via.tokenPrefix } : (entry.details ?? {}),
   };
   await tx.insert(auditLog).values({ ...row, prevHash, hash: chainHash(prevHash, row) });
   return id;

@@ -6,6 +6,7 @@ import { getOperationForActor } from "../operations/access";
 import { parseInput } from "../validation";
 import { notifyTaskPeople } from "./notify-people";
 import { createTaskSchema } from "./schemas";
+import { syncPlannedAction } from "./sync-deconfliction";
 import {
   assertLabelsOnBoard,
   assertMembers,
@@ -22,14 +23,22 @@ import {
 } from "./support";
 import { loadTaskDetail, type TaskDetail } from "./views";
 
-/** A new card, at the end of the given column (or of the board's first column). */
-export async function createTask(deps: ServiceDeps, { actor, operationId, input }: { actor: Actor; operationId: string; input: unknown }): Promise<TaskDetail> {
+export interface CreatedTask extends TaskDetail {
+  /** deconfliction hits the new planned action raised (both points of contact are told) */
+  newHitIds: string[];
+}
+
+/**
+ * A new card, at the end of the given column (or of the board's first column). A
+ * planned action is checked against other operations' in the same transaction.
+ */
+export async function createTask(deps: ServiceDeps, { actor, operationId, input }: { actor: Actor; operationId: string; input: unknown }): Promise<CreatedTask> {
   const access = await getOperationForActor(deps.db, operationId, actor, deps.now());
   assertWritable(access);
   const data = parseInput(createTaskSchema, input);
   const now = deps.now();
 
-  const taskId = await withTransaction(deps, async (tx, emit) => {
+  const { taskId, newHitIds } = await withTransaction(deps, async (tx, emit) => {
     await ensureBoard(tx, operationId, actor, now, emit);
     const columnId = data.columnId ?? (await firstColumn(tx, operationId))?.id;
     const column = columnId ? await lockColumn(tx, operationId, columnId) : null;
@@ -87,7 +96,8 @@ export async function createTask(deps: ServiceDeps, { actor, operationId, input 
         ...(assigned.length ? { assignedUserIds: assigned } : {}),
       }),
     );
-    return task!.id;
+    const hits = data.type === "planned_action" ? await syncPlannedAction(deps, tx, emit, actor, task!.id) : [];
+    return { taskId: task!.id, newHitIds: hits };
   });
-  return (await loadTaskDetail(deps.db, taskId, now))!;
+  return { ...(await loadTaskDetail(deps.db, taskId, now))!, newHitIds };
 }

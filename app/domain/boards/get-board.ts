@@ -6,7 +6,7 @@ import { parseInput } from "../validation";
 import type { BoardColumnPreset, LabelColour, MemberRole } from "../vocabulary";
 import { boardFilterSchema, type BoardFilter } from "./schemas";
 import { ensureBoard } from "./support";
-import { assigneesOf, cardColumns, labelsOf, outer, toCard, type LabelView, type PersonView, type TaskCard } from "./views";
+import { assigneesOf, cardListColumns, labelsOf, outer, toCard, type LabelView, type PersonView, type TaskCard } from "./views";
 
 export interface ColumnView {
   id: string;
@@ -104,7 +104,7 @@ export async function getBoard(deps: ServiceDeps, { actor, operationId, input }:
       .where(and(eq(operationMembers.operationId, operationId), isNull(users.disabledAt)))
       .orderBy(asc(users.name), asc(users.id)),
     db
-      .select(cardColumns)
+      .select(cardListColumns)
       .from(tasks)
       .innerJoin(boardColumns, eq(boardColumns.id, tasks.columnId))
       .where(and(inBoard, isNull(boardColumns.archivedAt), ...filterConditions(filter, now)))

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
-import { agencies, auditLog, boardColumns, boardLabels, users } from "../../../db/schema/index";
+import { agencies, auditLog, boardColumns, boardLabels, tasks, users } from "../../../db/schema/index";
 import type { Actor, ServiceDeps } from "../context";
 import type { BoardColumnPreset, LabelColour } from "../vocabulary";
 import { accessVia, idFrom } from "./support";
@@ -23,6 +23,8 @@ export interface TaskHistory {
     users: Record<string, PersonView>;
     labels: Record<string, { name: string; colour: LabelColour }>;
     columns: Record<string, { name: string | null; preset: BoardColumnPreset | null }>;
+    /** linked cards' current titles; only cards of this operation (a link never crosses one) */
+    tasks: Record<string, { title: string }>;
   };
 }
 
@@ -41,15 +43,17 @@ export async function getTaskHistory(deps: ServiceDeps, { actor, operationId, in
   const userIds = new Set<string>();
   const labelIds = new Set<string>();
   const columnIds = new Set<string>();
+  const taskIds = new Set<string>();
   for (const r of rows) {
     if (r.actorId) userIds.add(r.actorId);
     const changes = (r.details.changes ?? {}) as Record<string, { from?: unknown; to?: unknown }>;
     for (const id of [...strings(changes.assigneeIds?.from), ...strings(changes.assigneeIds?.to), ...strings(r.details.mentions)]) userIds.add(id);
     for (const id of [...strings(changes.labelIds?.from), ...strings(changes.labelIds?.to)]) labelIds.add(id);
     for (const id of [...strings(changes.columnId?.from), ...strings(changes.columnId?.to)]) columnIds.add(id);
+    for (const id of strings(r.details.otherTaskId)) taskIds.add(id);
   }
   const opId = access.operation.id;
-  const [people, labels, columns] = await Promise.all([
+  const [people, labels, columns, linked] = await Promise.all([
     userIds.size
       ? deps.db
           .select({ id: users.id, name: users.name, agencyId: agencies.id, agencyName: agencies.name, country: agencies.country })
@@ -69,6 +73,12 @@ export async function getTaskHistory(deps: ServiceDeps, { actor, operationId, in
           .from(boardColumns)
           .where(and(eq(boardColumns.operationId, opId), inArray(boardColumns.id, [...columnIds])))
       : [],
+    taskIds.size
+      ? deps.db
+          .select({ id: tasks.id, title: tasks.title })
+          .from(tasks)
+          .where(and(eq(tasks.operationId, opId), inArray(tasks.id, [...taskIds])))
+      : [],
   ]);
   return {
     entries: rows.map((r) => ({ id: r.id, at: r.at.toISOString(), actorId: r.actorId, actorLabel: r.actorLabel, action: r.action, details: r.details })),
@@ -76,6 +86,7 @@ export async function getTaskHistory(deps: ServiceDeps, { actor, operationId, in
       users: Object.fromEntries(people.map((p) => [p.id, p])),
       labels: Object.fromEntries(labels.map(({ id, ...l }) => [id, { ...l, colour: l.colour as LabelColour }])),
       columns: Object.fromEntries(columns.map(({ id, ...c }) => [id, { ...c, preset: c.preset as BoardColumnPreset | null }])),
+      tasks: Object.fromEntries(linked.map(({ id, title }) => [id, { title }])),
     },
   };
 }

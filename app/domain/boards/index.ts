@@ -16,6 +16,7 @@ import { listMyTasks } from "./list-my-tasks";
 import { moveChecklistItem } from "./move-checklist-item";
 import { moveColumn } from "./move-column";
 import { moveTask } from "./move-task";
+import { notifyDueSoon } from "./notify-due-soon";
 import { reassignTask } from "./reassign-task";
 import { removeChecklistItem } from "./remove-checklist-item";
 import { unlinkTasks } from "./unlink-tasks";
@@ -49,4 +50,5 @@ export const boardVerbs = {
   editComment,
   linkTasks,
   unlinkTasks,
+  notifyDueSoon,
 };

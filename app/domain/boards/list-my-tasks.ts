@@ -5,7 +5,7 @@ import { operationReadOnlyReason } from "../operations/access";
 import { parseInput } from "../validation";
 import type { BoardColumnPreset } from "../vocabulary";
 import { myTasksSchema, MY_TASKS_PAGE_SIZE } from "./schemas";
-import { assigneesOf, cardColumns, labelsOf, toCard, type TaskCard } from "./views";
+import { assigneesOf, cardListColumns, labelsOf, toCard, type TaskCard } from "./views";
 
 export interface MyTask extends TaskCard {
   operation: { id: string; codeName: string; readOnlyReason: "jit_expired" | "closed" | null };
@@ -37,7 +37,7 @@ export async function listMyTasks(deps: ServiceDeps, { actor, input }: { actor: 
 
   const [rows, [counted]] = await Promise.all([
     deps.db
-      .select({ ...cardColumns, op: { id: operations.id, codeName: operations.codeName, status: operations.status, jitEnd: operations.jitEnd }, columnName: boardColumns.name, columnPreset: boardColumns.preset })
+      .select({ ...cardListColumns, op: { id: operations.id, codeName: operations.codeName, status: operations.status, jitEnd: operations.jitEnd }, columnName: boardColumns.name, columnPreset: boardColumns.preset })
       .from(tasks)
       .innerJoin(taskAssignees, mine)
       .innerJoin(operationMembers, member)

@@ -8,6 +8,7 @@ import { parseInput, type z } from "../validation";
 import type { AuditAction } from "../vocabulary";
 import { notifyTaskPeople } from "./notify-people";
 import { updateTaskSchema, type PlannedActionInput } from "./schemas";
+import { syncPlannedAction } from "./sync-deconfliction";
 import {
   accessVia,
   assertLabelsOnBoard,
@@ -29,6 +30,8 @@ export interface TaskUpdateResult {
   task: TaskDetail;
   /** false when the input matched the task already: nothing was written */
   changed: boolean;
+  /** deconfliction hits a changed planned action raised */
+  newHitIds: string[];
 }
 
 /**
@@ -46,7 +49,7 @@ export async function applyTaskUpdate(
 ): Promise<TaskUpdateResult> {
   const operationId = access.operation.id;
   const now = deps.now();
-  const changed = await withTransaction(deps, async (tx, emit) => {
+  const { changed, newHitIds } = await withTransaction(deps, async (tx, emit) => {
     const [current] = await tx.select().from(tasks).where(eq(tasks.id, taskId));
     if (!current) throw NotFound();
     if (current.version !== data.version) throw await staleTask(tx, taskId, now);
@@ -83,7 +86,7 @@ export async function applyTaskUpdate(
       after.plannedAction = plannedAction as PlannedActionView | null;
     }
     const changes = changesBetween(before, after);
-    if (Object.keys(changes).length === 0) return false;
+    if (Object.keys(changes).length === 0) return { changed: false, newHitIds: [] as string[] };
 
     const set: Partial<typeof tasks.$inferInsert> = {};
     if (changes.title) set.title = data.title;
@@ -114,9 +117,11 @@ export async function applyTaskUpdate(
         ...(assigned.length ? { assignedUserIds: assigned } : {}),
       }),
     );
-    return true;
+    // a new place or window is checked again; a card that stops being a planned action cancels it
+    const hits = changes.type || changes.plannedAction ? await syncPlannedAction(deps, tx, emit, actor, taskId) : [];
+    return { changed: true, newHitIds: hits };
   });
-  return { task: (await loadTaskDetail(deps.db, taskId, now))!, changed };
+  return { task: (await loadTaskDetail(deps.db, taskId, now))!, changed, newHitIds };
 }
 
 /** Edits a card's fields, assignees and labels; `version` is the one the user saw. */

@@ -137,7 +137,30 @@ export const cardColumns = {
   commentCount: sql<number>`(select count(*)::int from task_comments tc where tc.task_id = ${outer.taskId})`,
 };
 
-type CardRow = { task: TaskRow; isDone: boolean; checklistDone: number; checklistTotal: number; commentCount: number };
+/**
+ * The same card columns without the task's description and place: what a board or a
+ * list shows. A board of hundreds of cards would otherwise carry every description.
+ */
+export const cardListColumns = {
+  ...cardColumns,
+  task: {
+    id: tasks.id,
+    operationId: tasks.operationId,
+    columnId: tasks.columnId,
+    rank: tasks.rank,
+    title: tasks.title,
+    dueAt: tasks.dueAt,
+    priority: tasks.priority,
+    handlingCode: tasks.handlingCode,
+    type: tasks.type,
+    actionKind: tasks.actionKind,
+    version: tasks.version,
+    updatedAt: tasks.updatedAt,
+  },
+};
+
+type CardTask = Pick<TaskRow, keyof typeof cardListColumns.task>;
+type CardRow = { task: CardTask; isDone: boolean; checklistDone: number; checklistTotal: number; commentCount: number };
 
 export function toCard(r: CardRow, now: Date, assignees: AssigneeView[], labels: LabelView[]): TaskCard {
   const t = r.task;

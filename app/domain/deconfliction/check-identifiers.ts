@@ -3,8 +3,8 @@ import { withTransaction, type Actor, type ServiceDeps } from "../context";
 import { Forbidden } from "../errors";
 import { fieldErrors, parseInput } from "../validation";
 import { agencyCountry, contactsOf } from "./contacts";
-import { findTargetMatches } from "./match-targets";
-import { prepareIdentifier } from "./prepare";
+import { findTargetMatchesMany } from "./match-targets";
+import { prepareIdentifier, type PreparedIdentifier } from "./prepare";
 import { checkIdentifiersSchema, identifierItem } from "./schemas";
 import { deconflictionSecret } from "./secret";
 import { loadSettings } from "./settings";
@@ -35,46 +35,59 @@ export async function checkIdentifiers(deps: ServiceDeps, { actor, input }: { ac
   const defaultCountry = data.defaultCountry?.toUpperCase() ?? (await agencyCountry(deps.db, actor.agencyId));
   const settings = await loadSettings(deps.db);
 
-  return withTransaction(deps, async (tx) => {
-    const results: CheckItemResult[] = [];
-    const answered = new Set<string>();
-    const kinds = new Set<string>();
-    for (const [index, raw] of data.items.entries()) {
-      const item = identifierItem.safeParse(raw);
-      if (!item.success) {
-        results.push({ index, ok: false, fields: fieldErrors(item.error) });
-        continue;
-      }
-      const prepared = prepareIdentifier(secret, item.data.kind, item.data.value, defaultCountry);
-      if (!prepared.ok) {
-        results.push({ index, ok: false, fields: prepared.fields });
-        continue;
-      }
-      kinds.add(item.data.kind);
-      const matches = await findTargetMatches(tx, prepared.value, { excludeOperationId: null, personThreshold: settings.personThreshold });
-      const contacts = await contactsOf(tx, matches.map((m) => m.registeredBy));
-      for (const m of matches) answered.add(m.targetId);
-      results.push({
-        index,
-        ok: true,
-        kind: item.data.kind,
-        display: prepared.value.display,
-        flags: prepared.value.flags,
-        matches: matches.map((m) => ({ score: m.score, reasons: m.reasons, registeredAt: m.registeredAt.toISOString(), contact: contacts.get(m.registeredBy)! })),
-      });
+  // parse and prepare every item first: the lookups are then a fixed number of queries per batch
+  const results: (CheckItemResult | null)[] = [];
+  const prepared: { index: number; kind: string; value: PreparedIdentifier }[] = [];
+  const kinds = new Set<string>();
+  for (const [index, raw] of data.items.entries()) {
+    const item = identifierItem.safeParse(raw);
+    if (!item.success) {
+      results.push({ index, ok: false, fields: fieldErrors(item.error) });
+      continue;
     }
-    const valid = results.filter((r) => r.ok);
+    const p = prepareIdentifier(secret, item.data.kind, item.data.value, defaultCountry);
+    if (!p.ok) {
+      results.push({ index, ok: false, fields: p.fields });
+      continue;
+    }
+    kinds.add(item.data.kind);
+    results.push(null);
+    prepared.push({ index, kind: item.data.kind, value: p.value });
+  }
+
+  return withTransaction(deps, async (tx) => {
+    const found = await findTargetMatchesMany(
+      tx,
+      prepared.map((p) => p.value),
+      { excludeOperationId: null, personThreshold: settings.personThreshold },
+    );
+    const contacts = await contactsOf(tx, found.flatMap((ms) => ms.map((m) => m.registeredBy)));
+    const answered = new Set<string>();
+    for (const [n, p] of prepared.entries()) {
+      const matches = found[n]!;
+      for (const m of matches) answered.add(m.targetId);
+      results[p.index] = {
+        index: p.index,
+        ok: true,
+        kind: p.kind,
+        display: p.value.display,
+        flags: p.value.flags,
+        matches: matches.map((m) => ({ score: m.score, reasons: m.reasons, registeredAt: m.registeredAt.toISOString(), contact: contacts.get(m.registeredBy)! })),
+      };
+    }
+    const items = results as CheckItemResult[];
+    const valid = items.filter((r) => r.ok);
     await recordAudit(tx, actor, deps.now(), {
       action: "target.checked",
       targetType: "target",
       details: {
-        items: results.length,
-        invalid: results.length - valid.length,
+        items: items.length,
+        invalid: items.length - valid.length,
         withMatches: valid.filter((r) => r.ok && r.matches.length > 0).length,
         kinds: [...kinds].sort(),
         matchedTargetIds: [...answered].sort(),
       },
     });
-    return { items: results };
+    return { items };
   });
 }

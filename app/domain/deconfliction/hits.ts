@@ -1,7 +1,7 @@
 // Reading and working hits. Need-to-know: a hit exists for a user only while
 // they are a member of one of its two operations; each side sees its own
 // registration and the other side's point of contact, nothing of the other case.
-import { and, asc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lt, ne, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../db/client";
 import { hits, operationMembers, operations, plannedActions, targets, users } from "../../../db/schema/index";
 import { recordAudit } from "../audit/record-audit";
@@ -96,14 +96,22 @@ async function views(db: DbOrTx, userId: string, rows: HitRow[]): Promise<HitVie
   });
 }
 
+/** The same reading for callers that select hit rows themselves (a target's own hits). */
+export const hitViews = views;
+
 export const HITS_PAGE_SIZE = 50;
 
 /** Hits of the actor's operations: open ones first, oldest first. */
 export async function listHits(deps: ServiceDeps, { actor, input }: { actor: Actor; input?: unknown }) {
   if (!actor.id) throw Forbidden();
-  const { page, status } = parseInput(listHitsSchema, input ?? {});
+  const { page, status, kind, operation } = parseInput(listHitsSchema, input ?? {});
   const visible = or(memberSql(actor.id, hits.aOperationId), memberSql(actor.id, hits.bOperationId));
-  const where = status ? and(visible, eq(hits.status, status)) : visible;
+  const where = and(
+    visible,
+    status === "open" ? ne(hits.status, "resolved") : status ? eq(hits.status, status) : undefined,
+    kind === "event" ? eq(hits.kind, "event") : kind ? eq(hits.identifierKind, kind) : undefined,
+    operation ? or(eq(hits.aOperationId, operation), eq(hits.bOperationId, operation)) : undefined,
+  );
   const [rows, [total]] = await Promise.all([
     deps.db
       .select()

@@ -3,6 +3,7 @@ import { targetKeys, targets } from "../../../db/schema/index";
 import { recordAudit } from "../audit/record-audit";
 import { withTransaction, type Actor, type ServiceDeps } from "../context";
 import { Forbidden, Invalid } from "../errors";
+import { refuseNgoPartner } from "./list-targets";
 import { getOperationForActor } from "../operations/access";
 import { parseInput } from "../validation";
 import { contactsOf, operationCountry } from "./contacts";
@@ -20,6 +21,7 @@ import { loadSettings } from "./settings";
  */
 export async function registerTarget(deps: ServiceDeps, { actor, operationId, input }: { actor: Actor; operationId: string; input: unknown }) {
   const access = await getOperationForActor(deps.db, operationId, actor, deps.now());
+  refuseNgoPartner(actor);
   if (access.readOnlyReason) throw Forbidden("read_only");
   const data = parseInput(registerTargetSchema, input);
   const secret = deconflictionSecret(deps.config);

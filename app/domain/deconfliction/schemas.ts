@@ -45,7 +45,11 @@ export const hitIdSchema = z.object({ hitId: z.string().uuid() });
 /** Filters of the hit list, as URL search params give them. */
 export const listHitsSchema = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1),
-  status: z.enum(HIT_STATUSES).optional().or(z.literal("").transform(() => undefined)),
+  // "open": every status but resolved
+  status: z.enum([...HIT_STATUSES, "open"]).optional().or(z.literal("").transform(() => undefined)),
+  // an identifier kind, or "event" for planned actions
+  kind: z.enum([...IDENTIFIER_KINDS, "event"]).optional().or(z.literal("").transform(() => undefined)),
+  operation: z.string().uuid().optional().or(z.literal("").transform(() => undefined)),
 });
 
 export const updateHitStatusSchema = z.discriminatedUnion("status", [

@@ -3,6 +3,8 @@ import { notifications, operationMembers, operations, users } from "../../../db/
 import type { Actor, ServiceDeps } from "../context";
 import { Forbidden } from "../errors";
 import { parseInput } from "../validation";
+import { readableChannelSql } from "../chat/access";
+import { CHAT_SUBJECT } from "../chat/notify-readers";
 import type { NotificationKind } from "../vocabulary";
 import { NOTIFICATIONS_PAGE_SIZE, notificationListSchema } from "./schemas";
 
@@ -16,6 +18,11 @@ function visibleTo(userId: string) {
     or(
       isNull(notifications.operationId),
       sql`exists (select 1 from ${operationMembers} m where m.operation_id = ${notifications.operationId} and m.user_id = ${userId})`,
+    ),
+    // chat notifications also need the channel itself to be readable (a channel's members, a conversation)
+    or(
+      sql`${notifications.subjectType} is distinct from ${CHAT_SUBJECT}`,
+      sql`exists (select 1 from channels nc where nc.id::text = ${notifications.subjectId} and ${readableChannelSql("nc", userId)})`,
     ),
   );
 }

@@ -4,6 +4,7 @@ import { recordAudit } from "../audit/record-audit";
 import { withTransaction, type Actor, type ServiceDeps } from "../context";
 import { Forbidden, Invalid } from "../errors";
 import { parseInput } from "../validation";
+import { createGeneralChannel } from "../chat/general-channel";
 import { canCreateOperation, createOperationSchema } from "./schemas";
 import { codeNameTaken, isUniqueViolation } from "./views";
 
@@ -67,6 +68,7 @@ export async function createOperation(deps: ServiceDeps, { actor, input }: { act
         operationId: id,
         details: { role: "lead" },
       });
+      await createGeneralChannel(tx, actor, id, now);
       return { id };
     });
   } catch (err) {

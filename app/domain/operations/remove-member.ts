@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { operationMembers } from "../../../db/schema/index";
+import { channels, operationMembers } from "../../../db/schema/index";
 import { recordAudit } from "../audit/record-audit";
 import { withTransaction, type Actor, type ServiceDeps } from "../context";
 import { Conflict, Invalid } from "../errors";
@@ -28,5 +28,10 @@ export async function removeMember(deps: ServiceDeps, { actor, operationId, inpu
       details: { role: membership.role, via },
     });
     emit({ name: "operation.membership_changed", payload: { operationId: op.id, userId: data.userId, removed: true } });
+    // leaving the operation is leaving its channels: their sockets leave the rooms at once
+    const opChannels = await tx.select({ id: channels.id }).from(channels).where(eq(channels.operationId, op.id));
+    if (opChannels.length > 0) {
+      emit({ name: "chat.channel_changed", payload: { channelIds: opChannels.map((c) => c.id), userIds: [data.userId], removedUserIds: [data.userId] } });
+    }
   });
 }

@@ -63,4 +63,10 @@ export const SOCKET_LIMITS = {
   anyEvent: { capacity: 60, refillPerSecond: 20 },
   /** Joining and leaving rooms costs a membership query each. */
   rooms: { capacity: 30, refillPerSecond: 3 },
+  /** Chat rooms: a page joins its channel, a sidebar watches all of them at once. */
+  chatRooms: { capacity: 30, refillPerSecond: 5 },
+  /** "Someone is typing": the client repeats it every few seconds at most. */
+  chatTyping: { capacity: 5, refillPerSecond: 1 },
+  /** Edits, reactions, read markers, syncs, presence: a reconnect syncs several channels at once. */
+  chatEdits: { capacity: 40, refillPerSecond: 10 },
 } satisfies Record<string, BucketOptions>;

@@ -13,6 +13,8 @@ import { isSameOrigin } from "../origin";
 import { ackError, splitAck, type IoSocket } from "./handlers/handle";
 import { registerBoardHandlers } from "./handlers/boards";
 import { registerOperationHandlers } from "./handlers/operations";
+import { chatBroadcast, createPostLimiter, registerChatHandlers } from "./handlers/chat";
+import { createPresence } from "./handlers/presence";
 import {
   HANDSHAKE_REFUSED,
   operationRoom,
@@ -100,6 +102,13 @@ export function attachSocketServer(http: HttpServer, { services, logger, env, db
   const anyEvent = createSocketRateLimiter(SOCKET_LIMITS.anyEvent);
   const rooms = createSocketRateLimiter(SOCKET_LIMITS.rooms);
   const ctx = { services, logger: log };
+  const chatLimiters = {
+    rooms: createSocketRateLimiter(SOCKET_LIMITS.chatRooms),
+    posts: createPostLimiter(),
+    typing: createSocketRateLimiter(SOCKET_LIMITS.chatTyping),
+    edits: createSocketRateLimiter(SOCKET_LIMITS.chatEdits),
+  };
+  const presence = createPresence(io, (err) => log.warn({ err }, "presence update failed"));
 
   io.on("connection", (socket: IoSocket) => {
     void socket.join([userRoom(socket.data.userId), sessionRoom(socket.data.sessionId)]);
@@ -117,11 +126,14 @@ export function attachSocketServer(http: HttpServer, { services, logger, env, db
 
     registerOperationHandlers(ctx, socket, rooms);
     registerBoardHandlers(ctx, socket, rooms);
+    registerChatHandlers(ctx, socket, chatLimiters);
+    presence.register(ctx, socket, chatLimiters.edits);
 
     socket.on("error", (err) => log.warn({ err }, "socket error"));
   });
 
   const unsubscribe = services.deps.events.subscribe((event) => {
+    if (chatBroadcast(io, event)) return;
     switch (event.name) {
       case "session.ended":
         io.in(sessionRoom(event.payload.sessionId)).disconnectSockets(true);
@@ -139,6 +151,10 @@ export function attachSocketServer(http: HttpServer, { services, logger, env, db
       }
       case "notification.created":
         for (const userId of event.payload.userIds) io.to(userRoom(userId)).emit("notification:new");
+        break;
+      case "deconfliction.hit":
+        // the two officers' own rooms only: an operation room would tell its other members
+        for (const userId of event.payload.userIds) io.to(userRoom(userId)).emit("deconfliction:hit", { hitId: event.payload.hitId });
         break;
       case "operation.membership_changed":
         if (event.payload.removed) {

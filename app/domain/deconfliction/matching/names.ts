@@ -34,7 +34,7 @@ import { COMMON_GIVEN_NAMES, NAME_COGNATES, NAME_VARIANT_CLASSES } from "./varia
 
 const PARTICLES: Record<string, string> = {
   al: "al", el: "al", ul: "al", ad: "al", ar: "al", as: "al", ash: "al", at: "al", az: "al",
-  bin: "bin", ibn: "bin", ben: "bin", bint: "bin",
+  bin: "bin", ibn: "bin", ben: "bin", bint: "bin", bn: "bin",
   abu: "abu", abou: "abu",
   van: "van", von: "von", de: "de", da: "da", di: "di", der: "der", den: "den", du: "du",
   del: "del", della: "della", dos: "dos", das: "das", la: "la", le: "le",
@@ -252,12 +252,13 @@ function tokenise(raw: string, withVariants = true): NameToken[] {
   for (let i = 0; i < attached.length; i++) {
     const t = attached[i]!;
     const next = attached[i + 1];
-    if (ABD_WORDS.has(t.text) && next) {
+    // "bin Abd al-Karim": the particle stays in front of the merged name
+    if (ABD_WORDS.has(t.core) && next) {
       let rest = next.particle === "al" ? next.core : next.text;
       const glued = /^(?:al|el|ul)([a-z]{3,})$/.exec(rest);
       if (glued && next.particle !== "al") rest = glued[1]!;
-      const text = "abdul" + rest;
-      merged.push({ text, core: text, abjad: t.abjad || next.abjad });
+      const core = "abdul" + rest;
+      merged.push({ text: (t.particle ?? "") + core, core, particle: t.particle, abjad: t.abjad || next.abjad });
       i++;
       continue;
     }
@@ -525,8 +526,11 @@ export function nameSimilarity(a: string, b: string): number {
 
 /**
  * Blocking keys of a person: two records become candidates for scoring when
- * they share at least one key.
+ * they share at least one key. A key must be selective: one name part is
+ * shared by thousands of records (every Mohammed, every Petrović), so keys
+ * combine two facts.
  *
+ * Each name part first gets its codes:
  *  - "dm:<code>" — Double Metaphone (primary and alternate) of every token
  *    form (with and without its particle), equal to PostgreSQL's
  *    dmetaphone()/dmetaphone_alt() of the same folded token;
@@ -535,35 +539,87 @@ export function nameSimilarity(a: string, b: string): number {
  *  - "cs:<consonants>" — the consonants of the comparison skeleton (at least
  *    two), because an unvocalised Arabic-script spelling has Double Metaphone
  *    codes of its own ("hsn" → SN, "Hassan" → HSN) but the same consonants.
- *    These are computed here only; an SQL index would store the key array;
- *  - the same keys suffixed with ":<birth year>" when the year is known, for
- *    narrowing blocks that are too large (a common name).
+ *    These are computed here only; an SQL index would store the key array.
  *
- * Single letters (initials) give no key.
+ * The keys are then:
+ *  - "p:<code>+<code>" — codes of two different parts of one name, in sorted
+ *    order (word order is ignored when names are compared). Every code of one
+ *    part is paired with every code of the other, so the two parts may agree
+ *    in different ways (one by sound, the other by variant class). Two
+ *    neighbours written together ("Hadad Zadeh" / "Hadadzadeh") also count as
+ *    one part, paired with the others;
+ *  - "<code>:<birth year>" — one part's code and the year, for a name of which
+ *    only one part agrees (a misspelt surname) when the year does;
+ *  - "<code>" alone — only for a name of a single part (a mononym, or an
+ *    initial and a surname), and for the written-together form of a name of
+ *    two parts, which a mononym record may hold.
+ *
+ * Single letters (initials) give no codes.
  */
 export function personBlockingKeys(person: Pick<Person, "names" | "dateOfBirth" | "birthYear">): string[] {
   const keys = new Set<string>();
+  const year = birthYearOf(person);
   for (const name of person.names) {
-    for (const token of tokenise(name)) {
-      const texts = new Set([token.text, token.core]);
-      const glued = /^(?:al|el)([a-z]{4,})$/.exec(token.text);
-      if (glued && token.core === token.text) texts.add(glued[1]!);
-      for (const t of texts) {
-        if (t.length < 2) continue;
-        const { primary, alternate } = doubleMetaphone(t);
-        if (primary) keys.add(`dm:${primary}`);
-        if (alternate) keys.add(`dm:${alternate}`);
-      }
-      for (const form of token.forms) {
-        if (form.variant) keys.add(`vc:${form.variant}`);
-        const cs = consonants(form.skeleton);
-        if (cs.length >= 2) keys.add(`cs:${cs}`);
+    const tokens = tokenise(name).slice(0, MAX_TOKENS);
+    const parts = tokens.map(tokenCodes).filter((c) => c.length > 0);
+    for (let i = 0; i < parts.length; i++) {
+      for (let j = i + 1; j < parts.length; j++) addPairs(keys, parts[i]!, parts[j]!);
+    }
+    if (parts.length === 1) for (const c of parts[0]!) keys.add(c);
+    if (year !== undefined) for (const codes of parts) for (const c of codes) keys.add(`${c}:${year}`);
+    // Neighbours written together on the other record: the merged part is
+    // compared like any part (withMerges), so it is keyed like one — without
+    // its Double Metaphone codes, which are cut to four letters and so would
+    // be the first part's code again.
+    if (tokens.length >= 2 && tokens.length <= 6) {
+      const codes = tokens.map(tokenCodes);
+      for (let m = 0; m + 1 < tokens.length; m++) {
+        if (codes[m]!.length === 0 || codes[m + 1]!.length === 0) continue;
+        const text = tokens[m]!.text + tokens[m + 1]!.text;
+        const mergedToken = { text, core: text, abjad: tokens[m]!.abjad || tokens[m + 1]!.abjad, forms: makeForms(text, text, true, false) };
+        const merged = tokenCodes(mergedToken).filter((c) => !c.startsWith("dm:"));
+        if (merged.length === 0) continue;
+        const others = codes.filter((c, k) => k !== m && k !== m + 1 && c.length > 0);
+        for (const o of others) addPairs(keys, merged, o);
+        if (others.length === 0) for (const c of merged) keys.add(c);
+        if (year !== undefined) for (const c of merged) keys.add(`${c}:${year}`);
       }
     }
   }
-  const year = birthYearOf(person);
-  if (year !== undefined) for (const k of [...keys]) keys.add(`${k}:${year}`);
   return [...keys].sort();
+}
+
+/** The codes of one name part (see personBlockingKeys); none for an initial. */
+function tokenCodes(token: NameToken): string[] {
+  const codes = new Set<string>();
+  const texts = new Set([token.text, token.core]);
+  const glued = /^(?:al|el)([a-z]{4,})$/.exec(token.text);
+  if (glued && token.core === token.text) texts.add(glued[1]!);
+  // Every "Abdul…" has the Double Metaphone code APTL (codes are cut to four
+  // letters): the name after "Abdul" is what tells them apart.
+  const abd = /^abdul([a-z]{2,})$/.exec(token.core);
+  if (abd) {
+    texts.delete(token.core);
+    texts.add(abd[1]!);
+  }
+  for (const t of texts) {
+    if (t.length < 2) continue;
+    const { primary, alternate } = doubleMetaphone(t);
+    if (primary) codes.add(`dm:${primary}`);
+    if (alternate) codes.add(`dm:${alternate}`);
+  }
+  if (token.text.length >= 2) {
+    for (const form of token.forms) {
+      if (form.variant) codes.add(`vc:${form.variant}`);
+      const cs = consonants(form.skeleton);
+      if (cs.length >= 2) codes.add(`cs:${cs}`);
+    }
+  }
+  return [...codes];
+}
+
+function addPairs(keys: Set<string>, a: readonly string[], b: readonly string[]): void {
+  for (const x of a) for (const y of b) keys.add(x < y ? `p:${x}+${y}` : `p:${y}+${x}`);
 }
 
 export function birthYearOf(person: Pick<Person, "dateOfBirth" | "birthYear">): number | undefined {
