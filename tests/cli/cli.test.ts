@@ -20,7 +20,7 @@ interface RunResult {
 
 function runCli(args: string[], opts: { env: Record<string, string>; stdin?: string }): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn("npx", ["tsx", "app/cli/main.ts", ...args], {
+    const child = spawn(process.execPath, ["--import", "tsx", "app/cli/main.ts", ...args], {
       cwd: path.resolve(__dirname, "../.."),
       env: { ...process.env, ...opts.env },
       stdio: ["pipe", "pipe", "pipe"],

@@ -19,7 +19,7 @@ const NEW_KEY = "the-key-after-rotation-".padEnd(48, "y");
 
 function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn("npx", ["tsx", "app/cli/main.ts", ...args], { cwd: path.resolve(__dirname, "../.."), env: { ...process.env, ...env }, stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", "app/cli/main.ts", ...args], { cwd: path.resolve(__dirname, "../.."), env: { ...process.env, ...env }, stdio: ["pipe", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));
