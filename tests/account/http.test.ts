@@ -1,8 +1,8 @@
 import { decodeBase32 } from "@oslojs/encoding";
 import { generateHOTP, generateTOTP } from "@oslojs/otp";
-import { eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { rolePolicies, users } from "../../db/schema/index";
+import { auditLog, rolePolicies, users } from "../../db/schema/index";
 import { createUser, TEST_PASSWORD } from "../factories/index";
 import { client, signInCookie, startTestApp, type TestApp } from "../setup/app";
 
@@ -118,10 +118,26 @@ describe("account pages over HTTP", () => {
 
     const second = await passwordStep(app, u.email);
     expect(second.location).toMatch(/^\/login\/totp/);
-    const totp = await client(app, second.cookie)(second.location, { method: "POST", form: { code: generateTOTP(decodeBase32(secret), 30, 6) } });
+    // the code that confirmed enrolment was used once already: the next step's code (still
+    // accepted, as authenticator clocks drift) signs in
+    const signInCode = generateHOTP(decodeBase32(secret), BigInt(Math.floor(Date.now() / 30_000)) + 1n, 6);
+    const totp = await client(app, second.cookie)(second.location, { method: "POST", form: { code: signInCode } });
     expect(totp.status).toBe(302);
     expect(totp.headers.get("location")).toBe("/dashboard");
     expect((await client(app, second.cookie)("/dashboard")).status).toBe(200);
+
+    // the same code a second time (a shoulder-surfed or phished code) is refused and audited
+    const replay = await passwordStep(app, u.email);
+    const replayed = await client(app, replay.cookie)(replay.location, { method: "POST", form: { code: signInCode } });
+    expect(replayed.status).toBe(400);
+    expect((await client(app, replay.cookie)("/dashboard")).status).toBe(302);
+    const [failed] = await app.testDb.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "auth.totp_failed"), eq(auditLog.targetId, u.id)))
+      .orderBy(desc(auditLog.id))
+      .limit(1);
+    expect(failed).toMatchObject({ outcome: "failure", details: { reason: "code_reused" } });
 
     const third = await passwordStep(app, u.email);
     const viaRecovery = await client(app, third.cookie)(third.location, { method: "POST", form: { code: recovery[3]! } });

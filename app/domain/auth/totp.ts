@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import { decodeBase64, encodeBase32UpperCaseNoPadding, encodeBase64 } from "@oslojs/encoding";
-import { createTOTPKeyURI, verifyTOTPWithGracePeriod } from "@oslojs/otp";
-import { and, eq, isNull } from "drizzle-orm";
+import { createTOTPKeyURI, verifyHOTP } from "@oslojs/otp";
+import { and, eq, isNull, lt, or } from "drizzle-orm";
+import type { DbOrTx } from "../../../db/client";
 import QRCode from "qrcode";
 import { recoveryCodes, users } from "../../../db/schema/index";
 import { recordAudit } from "../audit/record-audit";
@@ -24,8 +25,33 @@ export const totpCodeSchema = z.object({
 
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 
-function verifyCode(keyB64: string, code: string): boolean {
-  return /^\d{6}$/.test(code) && verifyTOTPWithGracePeriod(decodeBase64(keyB64), PERIOD, DIGITS, code, PERIOD);
+/**
+ * The time step whose code this is (the previous, current or next 30-second
+ * step, as authenticator clocks drift), or null. Steps follow the wall clock,
+ * as the authenticator app does.
+ */
+function matchingStep(keyB64: string, code: string): number | null {
+  if (!/^\d{6}$/.test(code)) return null;
+  const key = decodeBase64(keyB64);
+  const current = Math.floor(Date.now() / 1000 / PERIOD);
+  for (const step of [current - 1, current, current + 1]) {
+    if (verifyHOTP(key, BigInt(step), DIGITS, code)) return step;
+  }
+  return null;
+}
+
+/**
+ * Accepts a code once: records its step unless a code of that step or a later
+ * one was accepted before (a replayed or older code is refused), in one
+ * conditional update so two requests with the same code cannot both pass.
+ */
+async function consumeStep(tx: DbOrTx, userId: string, step: number): Promise<boolean> {
+  const updated = await tx
+    .update(users)
+    .set({ totpLastStep: step })
+    .where(and(eq(users.id, userId), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
+    .returning({ id: users.id });
+  return updated.length === 1;
 }
 
 /** Starts (or restarts) enrolment: a new key, not active until a code from it is confirmed. */
@@ -48,13 +74,14 @@ export async function confirmTotpEnrolment(deps: ServiceDeps, { actor, input }: 
   const userId = actor.id;
   const [user] = await deps.db.select().from(users).where(eq(users.id, userId));
   if (!user?.totpKey || user.totpEnabledAt) throw Conflict("totp_not_pending");
-  if (!verifyCode(user.totpKey, code)) throw Invalid({ code: ["validation.totp_code"] });
+  const step = matchingStep(user.totpKey, code);
+  if (step === null) throw Invalid({ code: ["validation.totp_code"] });
   const codes = Array.from({ length: RECOVERY_CODES }, () => {
     const raw = encodeBase32UpperCaseNoPadding(randomBytes(10));
     return `${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8, 12)}-${raw.slice(12, 16)}`;
   });
   await withTransaction(deps, async (tx) => {
-    await tx.update(users).set({ totpEnabledAt: deps.now() }).where(eq(users.id, userId));
+    await tx.update(users).set({ totpEnabledAt: deps.now(), totpLastStep: step }).where(eq(users.id, userId));
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
     await tx.insert(recoveryCodes).values(codes.map((c) => ({ userId, codeHash: sha256(c.replace(/-/g, "")) })));
     await recordAudit(tx, actor, deps.now(), { action: "auth.totp_enrolled", targetType: "user", targetId: userId });
@@ -73,7 +100,9 @@ export async function verifySecondFactor(
   const actor: Actor = { kind: "user", id: user.id, label: `${user.name} <${user.email}>`, officeRole: null, agencyId: user.agencyId, ip };
   const normalized = code.toUpperCase();
   return withTransaction(deps, async (tx) => {
-    let method: "totp" | "recovery_code" | null = verifyCode(user.totpKey!, code) ? "totp" : null;
+    const step = matchingStep(user.totpKey!, code);
+    const reused = step !== null && !(await consumeStep(tx, userId, step));
+    let method: "totp" | "recovery_code" | null = step !== null && !reused ? "totp" : null;
     if (!method && normalized.length === 16) {
       const used = await tx
         .update(recoveryCodes)
@@ -83,7 +112,13 @@ export async function verifySecondFactor(
       if (used.length === 1) method = "recovery_code";
     }
     if (!method) {
-      await recordAudit(tx, actor, deps.now(), { action: "auth.totp_failed", outcome: "failure", targetType: "user", targetId: userId });
+      await recordAudit(tx, actor, deps.now(), {
+        action: "auth.totp_failed",
+        outcome: "failure",
+        targetType: "user",
+        targetId: userId,
+        ...(reused ? { details: { reason: "code_reused" } } : {}),
+      });
       return false;
     }
     await createSessionManager(tx, deps.config, deps.now).markTwoFactorVerified(sessionId);
@@ -100,7 +135,7 @@ export async function verifySecondFactor(
 export async function disableTotp(deps: ServiceDeps, { actor, userId }: { actor: Actor; userId: string }) {
   if (actor.id !== userId && actor.officeRole !== "admin") throw Forbidden();
   await withTransaction(deps, async (tx) => {
-    const updated = await tx.update(users).set({ totpKey: null, totpEnabledAt: null }).where(eq(users.id, userId)).returning({ id: users.id });
+    const updated = await tx.update(users).set({ totpKey: null, totpEnabledAt: null, totpLastStep: null }).where(eq(users.id, userId)).returning({ id: users.id });
     if (updated.length === 0) throw NotFound();
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
     await recordAudit(tx, actor, deps.now(), { action: "auth.totp_disabled", targetType: "user", targetId: userId });
