@@ -2,7 +2,8 @@ import { asc, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "../../db/schema/index";
 import { recordAudit } from "../../app/domain/audit/record-audit";
-import { canonicalJson } from "../../app/domain/audit/chain";
+import { canonicalJson, chainHash } from "../../app/domain/audit/chain";
+import { createDb } from "../../db/client";
 import { systemActor } from "../../app/domain/context";
 import { createTestServices, type TestServices } from "../setup/services";
 
@@ -69,5 +70,47 @@ describe("audit hash chain", () => {
     await t.testDb.db.execute(sql`alter table audit_log enable trigger audit_log_no_update`);
     report = await t.services.audit.verifyChain();
     expect(report).toMatchObject({ intact: false, firstBadId: rows[2]!.id, problem: "deleted_or_inserted" });
+  });
+});
+
+describe("audit hash chain under concurrent writers", () => {
+  let t: TestServices;
+  beforeAll(async () => {
+    t = await createTestServices();
+  });
+  afterAll(() => t.testDb.destroy());
+
+  it("chains every row to the one committed before it, whatever the interleaving", async () => {
+    // on PostgreSQL a second connection pool stands for a second app process
+    const other = t.testDb.url ? await createDb({ kind: "postgres", url: t.testDb.url, max: 3 }) : null;
+    try {
+      const dbs = other ? [t.testDb.db, other.db] : [t.testDb.db];
+      const actor = systemActor("test");
+      const writes = Array.from({ length: 40 }, (_, i) =>
+        dbs[i % dbs.length]!.transaction(async (tx) => {
+          const first = await recordAudit(tx, actor, new Date(), { action: "user.updated", targetType: "user", targetId: `w${i}`, details: { i, text: "ünïcode \" \\ \n" } });
+          // some writers append twice in one transaction, one more statement in between
+          await tx.execute(sql`select 1`);
+          if (i % 3 === 0) await recordAudit(tx, actor, new Date(), { action: "user.updated", targetType: "user", targetId: `w${i}b`, details: { i, second: true } });
+          return first;
+        }),
+      );
+      const ids = await Promise.all(writes);
+      expect(new Set(ids).size).toBe(40);
+      const rows = await t.testDb.db.select().from(auditLog).orderBy(asc(auditLog.id));
+      expect(rows).toHaveLength(40 + 14);
+      expect(await t.services.audit.verifyChain()).toEqual({ intact: true, rows: 54, lastId: rows.at(-1)!.id });
+    } finally {
+      await other?.close();
+    }
+  });
+
+  it("writes the same hash as chainHash computes", async () => {
+    const when = new Date("2026-01-02T03:04:05.678Z");
+    const id = await t.testDb.db.transaction((tx) =>
+      recordAudit(tx, { ...systemActor("test"), ip: "203.0.113.9" }, when, { action: "user.updated", targetId: "x", details: { z: [1, { b: null }], a: "é" } }),
+    );
+    const [row] = await t.testDb.db.select().from(auditLog).where(sql`${auditLog.id} = ${id}`);
+    expect(row!.hash).toBe(chainHash(row!.prevHash, { ...row!, at: when }));
   });
 });

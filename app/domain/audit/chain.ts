@@ -28,10 +28,13 @@ export function canonicalJson(value: unknown): string {
     .join(",")}}`;
 }
 
-/** Each row's hash covers its own content and the previous row's hash. */
-export function chainHash(prevHash: string, row: ChainedFields): string {
-  const body = canonicalJson({
-    id: row.id,
+/**
+ * The canonical body a row's hash covers, cut around its id: body = before + id + after.
+ * The id is the one part only the database knows (its sequence), so an append can send
+ * the rest and let one statement finish the hash (see recordAudit).
+ */
+export function chainBodyParts(row: Omit<ChainedFields, "id">): { before: string; after: string } {
+  const fields: Record<string, unknown> = {
     at: row.at.toISOString(),
     actorId: row.actorId,
     actorLabel: row.actorLabel,
@@ -42,6 +45,20 @@ export function chainHash(prevHash: string, row: ChainedFields): string {
     outcome: row.outcome,
     ip: row.ip,
     details: row.details,
-  });
-  return createHash("sha256").update(prevHash).update("\n").update(body).digest("hex");
+  };
+  const keys = [...Object.keys(fields).filter((k) => fields[k] !== undefined), "id"].sort();
+  const cut = keys.indexOf("id");
+  const pair = (k: string) => `${JSON.stringify(k)}:${canonicalJson(fields[k])}`;
+  const head = keys.slice(0, cut).map(pair);
+  const tail = keys.slice(cut + 1).map(pair);
+  return {
+    before: `{${head.map((p) => `${p},`).join("")}"id":`,
+    after: `${tail.map((p) => `,${p}`).join("")}}`,
+  };
+}
+
+/** Each row's hash covers its own content and the previous row's hash. */
+export function chainHash(prevHash: string, row: ChainedFields): string {
+  const { before, after } = chainBodyParts(row);
+  return createHash("sha256").update(prevHash).update("\n").update(`${before}${JSON.stringify(row.id)}${after}`).digest("hex");
 }

@@ -1,9 +1,8 @@
-import { desc, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../db/client";
-import { auditLog } from "../../../db/schema/index";
 import type { Actor } from "../context";
 import type { AuditAction, AuditOutcome } from "../vocabulary";
-import { GENESIS_HASH, chainHash } from "./chain";
+import { GENESIS_HASH, chainBodyParts } from "./chain";
 
 const AUDIT_CHAIN_LOCK = 7_340_022;
 
@@ -21,16 +20,17 @@ export interface AuditEntry {
 /**
  * Appends one row to the hash-chained audit log. Call it with the transaction of
  * the change it records, so both commit or neither does.
+ *
+ * Writers are serialised by a transaction-level advisory lock, so every row chains to
+ * the one committed just before it, across processes. Two statements, sent together
+ * (pipelined: one round trip): the lock, then one insert that takes the next id, reads
+ * the last row's hash and finishes this row's hash (sha256 over the same canonical body
+ * `chainHash` builds, cut around the id). The insert is a statement of its own on
+ * purpose: under READ COMMITTED its snapshot is taken when it starts, i.e. after the lock
+ * was granted, so it sees the row the previous holder committed before releasing it.
  */
 export async function recordAudit(tx: DbOrTx, actor: Actor, now: Date, entry: AuditEntry): Promise<number> {
-  // Serialise writers so every row chains to the one committed just before it.
-  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
-  const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const nextId = await tx.execute<{ id: string }>(sql`select nextval(pg_get_serial_sequence('audit_log', 'id')) as id`);
-  const id = Number(rowsOf<{ id: string }>(nextId)[0]!.id);
   const row = {
-    id,
     at: new Date(Math.floor(now.getTime())),
     actorId: actor.id,
     actorLabel: actor.label,
@@ -43,8 +43,21 @@ export async function recordAudit(tx: DbOrTx, actor: Actor, now: Date, entry: Au
     // a call through an API token names the token on every row it writes, whatever the verb
     details: actor.via ? { ...entry.details, via: actor.via.kind, tokenPrefix: actor.via.tokenPrefix } : (entry.details ?? {}),
   };
-  await tx.insert(auditLog).values({ ...row, prevHash, hash: chainHash(prevHash, row) });
-  return id;
+  const { before, after } = chainBodyParts(row);
+  const [, inserted] = await Promise.all([
+    tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`),
+    tx.execute(sql`
+      with next as (select nextval(pg_get_serial_sequence('audit_log', 'id')) as id),
+        prev as (select coalesce((select hash from audit_log order by id desc limit 1), ${GENESIS_HASH}::text) as hash)
+      insert into audit_log (id, at, actor_id, actor_label, action, target_type, target_id, operation_id, outcome, ip, details, prev_hash, hash)
+      select next.id, ${row.at.toISOString()}::timestamptz, ${row.actorId}::text, ${row.actorLabel}::text, ${row.action}::text,
+        ${row.targetType}::text, ${row.targetId}::text, ${row.operationId}::uuid, ${row.outcome}::text, ${row.ip}::text,
+        ${JSON.stringify(row.details)}::jsonb, prev.hash,
+        encode(sha256(convert_to(prev.hash || chr(10) || ${before}::text || next.id::text || ${after}::text, 'UTF8')), 'hex')
+      from next, prev
+      returning id`),
+  ]);
+  return Number(rowsOf<{ id: string | number }>(inserted)[0]!.id);
 }
 
 /** postgres.js returns an array, PGlite an object with rows: read either. */
