@@ -73,6 +73,29 @@ describe("changePassword", () => {
     expect(row).toMatchObject({ outcome: "failure", targetId: u.id, details: { reason: "wrong_current_password" } });
   });
 
+  it("counts wrong current passwords towards the lockout: at the threshold the account locks and every session ends", async () => {
+    const { u, actor, sessionIds } = await userWithSessions(2);
+    const wrong = (input: Record<string, string>, via: "password" | "second_factor") =>
+      via === "password"
+        ? t.services.account.changePassword({ actor, sessionId: sessionIds[0]!, input })
+        : t.services.account.disableSecondFactor({ actor, input });
+    const attempt = { currentPassword: "a guess", newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD };
+    // the threshold is 5: four wrong answers on either form are counted, sessions stay
+    for (let i = 0; i < 2; i++) await expect(wrong(attempt, "password")).rejects.toMatchObject({ fields: { currentPassword: ["account:errors.current_password_wrong"] } });
+    for (let i = 0; i < 2; i++) await expect(wrong({ password: "a guess" }, "second_factor")).rejects.toMatchObject({ fields: { password: ["account:errors.current_password_wrong"] } });
+    expect((await t.testDb.db.select({ n: users.failedLogins }).from(users).where(eq(users.id, u.id)))[0]!.n).toBe(4);
+    expect(await sessionsOf(u.id)).toEqual([...sessionIds].sort());
+
+    await expect(wrong(attempt, "password")).rejects.toMatchObject({ fields: { currentPassword: ["account:errors.locked_signed_out"] } });
+    expect(await sessionsOf(u.id)).toEqual([]);
+    const [locked] = await auditRows(t, "auth.locked", u.id);
+    expect(locked).toMatchObject({ outcome: "success", targetId: u.id, details: { sessionsEnded: 2 } });
+    const [lastFailure] = await auditRows(t, "auth.password_changed", u.id);
+    expect(lastFailure).toMatchObject({ outcome: "failure", details: { reason: "wrong_current_password", failedLogins: 5 } });
+    // locked: even the right password does not sign in now
+    expect((await t.services.auth.signIn({ input: { email: u.email, password: TEST_PASSWORD }, ip: null, userAgent: null })).ok).toBe(false);
+  });
+
   it("returns the common-password rule and the length rule as field errors", async () => {
     const { actor, sessionIds } = await userWithSessions(1);
     const attempt = (newPassword: string) =>

@@ -1,6 +1,7 @@
 import { and, eq, ne } from "drizzle-orm";
 import { sessions, users } from "../../../db/schema/index";
 import { recordAudit } from "../audit/record-audit";
+import { countWrongPassword } from "../auth/lockout";
 import { hashPassword, passwordSchema, verifyPassword } from "../auth/passwords";
 import { withTransaction, type Actor, type ServiceDeps } from "../context";
 import { Forbidden, Invalid, NotFound } from "../errors";
@@ -20,17 +21,19 @@ export async function changePassword(deps: ServiceDeps, { actor, sessionId, inpu
   if (!user) throw NotFound();
 
   if (!user.passwordHash || !(await verifyPassword(user.passwordHash, currentPassword))) {
-    // the failed attempt is a security event: it is logged although nothing changes
-    await withTransaction(deps, (tx) =>
-      recordAudit(tx, actor, deps.now(), {
-        action: "auth.password_changed",
-        outcome: "failure",
-        targetType: "user",
-        targetId: userId,
-        details: { reason: "wrong_current_password" },
-      })
+    // the failed attempt is a security event: it is logged, and counts towards the lockout
+    const { locked } = await withTransaction(deps, (tx) =>
+      countWrongPassword(
+        tx,
+        deps,
+        actor,
+        deps.now(),
+        userId,
+        { action: "auth.password_changed", outcome: "failure", targetType: "user", targetId: userId, details: { reason: "wrong_current_password" } },
+        { endSessions: true },
+      ),
     );
-    throw Invalid({ currentPassword: ["account:errors.current_password_wrong"] });
+    throw Invalid({ currentPassword: [locked ? "account:errors.locked_signed_out" : "account:errors.current_password_wrong"] });
   }
   if (await verifyPassword(user.passwordHash, newPassword)) throw Invalid({ newPassword: ["account:errors.password_unchanged"] });
 

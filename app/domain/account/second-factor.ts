@@ -4,6 +4,7 @@ import { and, count, eq, isNull } from "drizzle-orm";
 import QRCode from "qrcode";
 import { recoveryCodes, rolePolicies, users } from "../../../db/schema/index";
 import { recordAudit } from "../audit/record-audit";
+import { countWrongPassword } from "../auth/lockout";
 import { verifyPassword } from "../auth/passwords";
 import { disableTotp } from "../auth/totp";
 import { withTransaction, type Actor, type ServiceDeps } from "../context";
@@ -52,16 +53,18 @@ export async function disableSecondFactor(deps: ServiceDeps, { actor, input }: {
   const [user] = await deps.db.select({ passwordHash: users.passwordHash, totpEnabledAt: users.totpEnabledAt }).from(users).where(eq(users.id, userId));
   if (!user) throw NotFound();
   if (!user.passwordHash || !(await verifyPassword(user.passwordHash, password))) {
-    await withTransaction(deps, (tx) =>
-      recordAudit(tx, actor, deps.now(), {
-        action: "auth.totp_disabled",
-        outcome: "failure",
-        targetType: "user",
-        targetId: userId,
-        details: { reason: "wrong_password" },
-      })
+    const { locked } = await withTransaction(deps, (tx) =>
+      countWrongPassword(
+        tx,
+        deps,
+        actor,
+        deps.now(),
+        userId,
+        { action: "auth.totp_disabled", outcome: "failure", targetType: "user", targetId: userId, details: { reason: "wrong_password" } },
+        { endSessions: true },
+      ),
     );
-    throw Invalid({ password: ["account:errors.current_password_wrong"] });
+    throw Invalid({ password: [locked ? "account:errors.locked_signed_out" : "account:errors.current_password_wrong"] });
   }
   if (!user.totpEnabledAt) throw Invalid({ _form: ["account:errors.totp_not_enabled"] });
   await disableTotp(deps, { actor, userId });

@@ -4,6 +4,7 @@ import { recordAudit } from "../audit/record-audit";
 import { systemActor, withTransaction, type ServiceDeps } from "../context";
 import { parseInput, z } from "../validation";
 import { verifyAgainstDummy, verifyPassword } from "./passwords";
+import { countWrongPassword } from "./lockout";
 import { createSessionManager } from "./sessions";
 
 export const signInSchema = z.object({
@@ -48,18 +49,8 @@ export async function signIn(
     await withTransaction(deps, async (tx) => {
       const reason = user.disabledAt ? "disabled" : locked ? "locked" : "wrong_password";
       if (reason === "wrong_password") {
-        // counted in the database so concurrent attempts cannot slip past the threshold
-        const [row] = await tx
-          .update(users)
-          .set({ failedLogins: sql`${users.failedLogins} + 1` })
-          .where(eq(users.id, user.id))
-          .returning({ failedLogins: users.failedLogins });
-        await recordAudit(tx, actor, now, { action: "auth.sign_in_failed", outcome: "failure", targetType: "user", targetId: user.id, details: { reason, failedLogins: row!.failedLogins } });
-        if (row!.failedLogins >= deps.config.lockoutThreshold) {
-          const lockedUntil = new Date(now.getTime() + deps.config.lockoutMinutes * 60_000);
-          await tx.update(users).set({ lockedUntil, failedLogins: 0 }).where(eq(users.id, user.id));
-          await recordAudit(tx, actor, now, { action: "auth.locked", outcome: "success", targetType: "user", targetId: user.id, details: { until: lockedUntil.toISOString() } });
-        }
+        const failure = { action: "auth.sign_in_failed", outcome: "failure", targetType: "user", targetId: user.id, details: { reason } } as const;
+        await countWrongPassword(tx, deps, actor, now, user.id, failure, { endSessions: false });
       } else {
         await recordAudit(tx, actor, now, { action: "auth.sign_in_failed", outcome: "failure", targetType: "user", targetId: user.id, details: { reason } });
       }
