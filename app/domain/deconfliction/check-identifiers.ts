@@ -32,10 +32,11 @@ export async function checkIdentifiers(deps: ServiceDeps, { actor, input }: { ac
   if (actor.officeRole === "ngo_partner") throw Forbidden();
   const data = parseInput(checkIdentifiersSchema, input);
   const secret = deconflictionSecret(deps.config);
-  const defaultCountry = data.defaultCountry?.toUpperCase() ?? (await agencyCountry(deps.db, actor.agencyId));
-  const settings = await loadSettings(deps.db);
+  // both at once, on two connections of the pool: a single check is a handful of round trips in all
+  const [agencyDefault, settings] = await Promise.all([data.defaultCountry ? undefined : agencyCountry(deps.db, actor.agencyId), loadSettings(deps.db)]);
+  const defaultCountry = data.defaultCountry?.toUpperCase() ?? agencyDefault;
 
-  // parse and prepare every item first: the lookups are then a fixed number of queries per batch
+  // parse and prepare every item first: the lookup is then one query per batch
   const results: (CheckItemResult | null)[] = [];
   const prepared: { index: number; kind: string; value: PreparedIdentifier }[] = [];
   const kinds = new Set<string>();

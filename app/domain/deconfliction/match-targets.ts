@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../db/client";
-import { targets } from "../../../db/schema/index";
+import type { PersonProfile } from "../../../db/schema/deconfliction";
 import { rowsOf } from "../audit/record-audit";
 import type { Reason } from "./matching/types";
 import { scorePersons } from "./matching/score-person";
-import type { PreparedIdentifier } from "./prepare";
+import type { IndexKey, PreparedIdentifier } from "./prepare";
 
 export interface TargetMatch {
   targetId: string;
@@ -29,15 +29,16 @@ export async function findTargetMatches(db: DbOrTx, prepared: PreparedIdentifier
   return (await findTargetMatchesMany(db, [prepared], opts))[0]!;
 }
 
-const keyOf = (k: { kind: string; keyType: string; digest: string }) => `${k.kind}|${k.keyType}|${k.digest}`;
+export const keyOf = (k: Pick<IndexKey, "kind" | "keyType" | "digest">) => `${k.kind}|${k.keyType}|${k.digest}`;
 
 /**
- * The matches of many identifiers in two queries, whatever their number: one
- * finds every target sharing any of their keys, one reads those targets. The
- * answer has one list per identifier, in the order given, each ordered by
- * registration time like a single check's.
+ * The matches of many identifiers in one query, whatever their number: every
+ * target sharing any of their keys, read with the facts persons are scored on.
+ * The answer has one list per identifier, in the order given, each ordered by
+ * registration time like a single check's. Single checks, registrations and
+ * bulk checks of a file all come here.
  */
-export async function findTargetMatchesMany(db: DbOrTx, prepared: PreparedIdentifier[], opts: MatchOptions): Promise<TargetMatch[][]> {
+export async function findTargetMatchesMany(db: DbOrTx, prepared: Pick<PreparedIdentifier, "keys" | "person">[], opts: MatchOptions): Promise<TargetMatch[][]> {
   const itemsOfKey = new Map<string, number[]>();
   for (const [i, p] of prepared.entries()) {
     for (const k of p.keys) {
@@ -51,40 +52,41 @@ export async function findTargetMatchesMany(db: DbOrTx, prepared: PreparedIdenti
 
   // One text parameter, not one per key: a batch of persons has tens of thousands of keys,
   // beyond PostgreSQL's parameter limit, and both drivers pass text alike. Kinds, key
-  // types and hex digests never contain "|" or ",".
-  const wanted = [...itemsOfKey.keys()].join(",");
+  // types and hex digests never contain "|" or ",". Sorted, so the index is walked in order.
+  const wanted = [...itemsOfKey.keys()].sort().join(",");
   const excluded = opts.excludeOperationId ? sql`and k.operation_id <> ${opts.excludeOperationId}::uuid` : sql``;
-  const keyRows = rowsOf<{ key: string; target_id: string }>(
+  type Row = { key: string; id: string; operation_id: string; registered_by: string; created_at: string | Date; person: PersonProfile | string | null };
+  const rows = rowsOf<Row>(
     await db.execute(sql`
-      select q.key, k.target_id
+      select q.key, t.id, t.operation_id, t.registered_by, t.created_at, t.person_profile as person
       from unnest(string_to_array(${wanted}, ',')) as q(key)
       join target_keys k on k.kind = split_part(q.key, '|', 1) and k.digest = split_part(q.key, '|', 3) and k.key_type = split_part(q.key, '|', 2)
-      where true ${excluded}`),
+      join targets t on t.id = k.target_id
+      where true ${excluded}
+      order by t.created_at, t.id`),
   );
-  if (keyRows.length === 0) return prepared.map(() => []);
+  if (rows.length === 0) return prepared.map(() => []);
 
+  // one entry per target, however many keys it answered on, in registration order
+  const byId = new Map<string, { id: string; operationId: string; registeredBy: string; registeredAt: Date; person: PersonProfile | null }>();
   const candidatesOf = prepared.map(() => new Set<string>());
-  for (const r of keyRows) for (const i of itemsOfKey.get(r.key) ?? []) candidatesOf[i]!.add(r.target_id);
-  const ids = [...new Set(keyRows.map((r) => r.target_id))];
-  const rows = await db
-    .select({
-      id: targets.id,
-      operationId: targets.operationId,
-      registeredBy: targets.registeredBy,
-      createdAt: targets.createdAt,
-      person: targets.personProfile,
-    })
-    .from(targets)
-    .where(sql`${targets.id} = any(string_to_array(${ids.join(",")}, ',')::uuid[])`)
-    .orderBy(targets.createdAt, sql`${targets.id}`);
+  for (const r of rows) {
+    if (!byId.has(r.id)) {
+      const person = typeof r.person === "string" ? (JSON.parse(r.person) as PersonProfile) : r.person;
+      byId.set(r.id, { id: r.id, operationId: r.operation_id, registeredBy: r.registered_by, registeredAt: new Date(r.created_at), person });
+    }
+    for (const i of itemsOfKey.get(r.key) ?? []) candidatesOf[i]!.add(r.id);
+  }
+  const rank = new Map([...byId.keys()].map((id, n) => [id, n]));
 
   return prepared.map((p, i) => {
     const candidates = candidatesOf[i]!;
     const out: TargetMatch[] = [];
     if (candidates.size === 0) return out;
-    for (const r of rows) {
-      if (!candidates.has(r.id)) continue;
-      const base = { targetId: r.id, operationId: r.operationId, registeredBy: r.registeredBy, registeredAt: r.createdAt };
+    const mine = [...candidates].sort((a, b) => rank.get(a)! - rank.get(b)!);
+    for (const id of mine) {
+      const r = byId.get(id)!;
+      const base = { targetId: r.id, operationId: r.operationId, registeredBy: r.registeredBy, registeredAt: r.registeredAt };
       if (p.person && r.person) {
         const scored = scorePersons(p.person, r.person);
         if (scored.score >= opts.personThreshold) out.push({ ...base, score: scored.score, reasons: scored.reasons });

@@ -8,11 +8,11 @@ import { actorFor, loadCurrentUser } from "../../auth/current-user";
 import { recordAudit, rowsOf } from "../../audit/record-audit";
 import { systemActor, type ServiceDeps } from "../../context";
 import { agencyCountry, operationCountry } from "../contacts";
+import { findTargetMatchesMany } from "../match-targets";
 import { prepareIdentifier, type IndexKey } from "../prepare";
 import { deconflictionSecret } from "../secret";
 import { MAX_CELL_LENGTH } from "./limits";
 import { cellInput, type BulkKind } from "./kinds";
-import { findExactMatchesBatch, keyId } from "./match-batch";
 import type { BulkMapping } from "./upload-bulk-check";
 
 export const BULK_BATCH_ROWS = 1000;
@@ -108,10 +108,15 @@ async function run(deps: ServiceDeps, job: { id: string; user_id: string; operat
         else pending.push({ rowNumber, column: col.name, kind: col.kind, value: cell, display: prepared.value.display, keys: prepared.value.keys });
       }
     }
-    const matches = await findExactMatchesBatch(deps.db, pending.flatMap((p) => p.keys), { excludeOperationId: job.operation_id });
-    for (const p of pending) {
+    // the whole batch in one lookup; no person is checked by file, so the threshold is never reached for
+    const matches = await findTargetMatchesMany(
+      deps.db,
+      pending.map((p) => ({ keys: p.keys, person: null })),
+      { excludeOperationId: job.operation_id, personThreshold: 1 },
+    );
+    for (const [n, p] of pending.entries()) {
       const found = new Map<string, { officerId: string; registeredAt: string }>();
-      for (const k of p.keys) for (const mt of matches.get(keyId(k)) ?? []) found.set(mt.targetId, { officerId: mt.registeredBy, registeredAt: mt.registeredAt.toISOString() });
+      for (const mt of matches[n]!) found.set(mt.targetId, { officerId: mt.registeredBy, registeredAt: mt.registeredAt.toISOString() });
       if (found.size === 0) continue;
       for (const id of found.keys()) answered.add(id);
       entries.push({ bulkCheckId: job.id, rowNumber: p.rowNumber, column: p.column, kind: p.kind, value: p.value, outcome: "hit", detail: { display: p.display, score: 1, matches: [...found.values()] } });
