@@ -1,7 +1,7 @@
 import { asc, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "../../db/schema/index";
-import { recordAudit } from "../../app/domain/audit/record-audit";
+import { AuditSqlInteger, recordAudit } from "../../app/domain/audit/record-audit";
 import { canonicalJson, chainHash } from "../../app/domain/audit/chain";
 import { createDb } from "../../db/client";
 import { systemActor } from "../../app/domain/context";
@@ -112,5 +112,27 @@ describe("audit hash chain under concurrent writers", () => {
     );
     const [row] = await t.testDb.db.select().from(auditLog).where(sql`${auditLog.id} = ${id}`);
     expect(row!.hash).toBe(chainHash(row!.prevHash, { ...row!, at: when }));
+  });
+});
+
+describe("audit values the database fills in", () => {
+  let t: TestServices;
+  beforeAll(async () => {
+    t = await createTestServices();
+  });
+  afterAll(() => t.testDb.destroy());
+
+  it("stores and hashes them as if they had been passed in", async () => {
+    const when = new Date("2026-03-04T05:06:07.089Z");
+    const id = await t.testDb.db.transaction((tx) =>
+      recordAudit(tx, systemActor("test"), when, {
+        action: "user.updated",
+        details: { a: "x", n: new AuditSqlInteger(sql`(select 40 + 2)`), m: new AuditSqlInteger(sql`(select -7)`), z: [1] },
+      }),
+    );
+    const [row] = await t.testDb.db.select().from(auditLog).where(sql`${auditLog.id} = ${id}`);
+    expect(row!.details).toEqual({ a: "x", n: 42, m: -7, z: [1] });
+    expect(row!.hash).toBe(chainHash(row!.prevHash, { ...row!, at: when }));
+    expect((await t.services.audit.verifyChain()).intact).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
-import { sql } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../../../db/client";
 import type { Actor } from "../context";
 import type { AuditAction, AuditOutcome } from "../vocabulary";
@@ -18,6 +19,32 @@ export interface AuditEntry {
 }
 
 /**
+ * A top-level `details` value that only the database knows yet: an integer the audit
+ * insert reads with `expr`, a scalar subquery over a row an earlier statement of the same
+ * transaction wrote (e.g. the seq a message insert sent just before was given). The row's
+ * details and hash come out exactly as if the number had been passed in.
+ */
+export class AuditSqlInteger {
+  constructor(readonly expr: SQL) {}
+}
+
+/** `text` as SQL, each hole's JSON token replaced by the hole's integer. */
+function spliced(text: string, holes: { token: string; expr: SQL }[]): SQL {
+  let parts: (string | SQL)[] = [text];
+  for (const h of holes) {
+    parts = parts.flatMap((p) => {
+      if (typeof p !== "string") return [p];
+      const pieces = p.split(h.token);
+      return pieces.flatMap((piece, i) => (i === 0 ? [piece] : [sql`(${h.expr})::bigint::text`, piece]));
+    });
+  }
+  return sql`(${sql.join(
+    parts.map((p) => (typeof p === "string" ? sql`${p}::text` : p)),
+    sql` || `,
+  )})`;
+}
+
+/**
  * Appends one row to the hash-chained audit log. Call it with the transaction of
  * the change it records, so both commit or neither does.
  *
@@ -28,6 +55,8 @@ export interface AuditEntry {
  * `chainHash` builds, cut around the id). The insert is a statement of its own on
  * purpose: under READ COMMITTED its snapshot is taken when it starts, i.e. after the lock
  * was granted, so it sees the row the previous holder committed before releasing it.
+ * Statements the caller sent before (not awaited) run first, in order: an
+ * `AuditSqlInteger` may read what they wrote.
  */
 export async function recordAudit(tx: DbOrTx, actor: Actor, now: Date, entry: AuditEntry): Promise<number> {
   const row = {
@@ -43,7 +72,17 @@ export async function recordAudit(tx: DbOrTx, actor: Actor, now: Date, entry: Au
     // a call through an API token names the token on every row it writes, whatever the verb
     details: actor.via ? { ...entry.details, via: actor.via.kind, tokenPrefix: actor.via.tokenPrefix } : (entry.details ?? {}),
   };
+  // holes: unique string tokens stand in for the values the database fills in
+  const nonce = randomUUID();
+  const holes: { token: string; expr: SQL }[] = [];
+  for (const [key, value] of Object.entries(row.details)) {
+    if (!(value instanceof AuditSqlInteger)) continue;
+    const token = `\u0000${nonce}:${holes.length}\u0000`;
+    holes.push({ token: JSON.stringify(token), expr: value.expr });
+    row.details = { ...row.details, [key]: token };
+  }
   const { before, after } = chainBodyParts(row);
+  const fill = (text: string) => (holes.length === 0 ? sql`${text}::text` : spliced(text, holes));
   const [, inserted] = await Promise.all([
     tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`),
     tx.execute(sql`
@@ -52,8 +91,8 @@ export async function recordAudit(tx: DbOrTx, actor: Actor, now: Date, entry: Au
       insert into audit_log (id, at, actor_id, actor_label, action, target_type, target_id, operation_id, outcome, ip, details, prev_hash, hash)
       select next.id, ${row.at.toISOString()}::timestamptz, ${row.actorId}::text, ${row.actorLabel}::text, ${row.action}::text,
         ${row.targetType}::text, ${row.targetId}::text, ${row.operationId}::uuid, ${row.outcome}::text, ${row.ip}::text,
-        ${JSON.stringify(row.details)}::jsonb, prev.hash,
-        encode(sha256(convert_to(prev.hash || chr(10) || ${before}::text || next.id::text || ${after}::text, 'UTF8')), 'hex')
+        ${fill(JSON.stringify(row.details))}::jsonb, prev.hash,
+        encode(sha256(convert_to(prev.hash || chr(10) || ${fill(before)} || next.id::text || ${fill(after)}, 'UTF8')), 'hex')
       from next, prev
       returning id`),
   ]);

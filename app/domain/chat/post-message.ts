@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { agencies, messages, users } from "../../../db/schema/index";
-import { recordAudit, rowsOf } from "../audit/record-audit";
+import { AuditSqlInteger, recordAudit, rowsOf } from "../audit/record-audit";
 import { withTransaction, type Actor, type ServiceDeps } from "../context";
 import { Conflict, Invalid, NotFound } from "../errors";
 import { parseInput } from "../validation";
@@ -31,16 +31,35 @@ async function userNames(deps: ServiceDeps, ids: string[]): Promise<Map<string, 
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-async function existing(deps: ServiceDeps, authorId: string, idempotencyKey: string, channelId: string): Promise<PostResult | null> {
+type MessageRow = typeof messages.$inferSelect;
+
+async function threadRoot(deps: ServiceDeps, channelId: string, parentId: string) {
+  const [parent] = await deps.db
+    .select({ id: messages.id, parentId: messages.parentId })
+    .from(messages)
+    .where(and(eq(messages.id, parentId), eq(messages.channelId, channelId)));
+  return parent ?? null;
+}
+type PostMessageInputParsed = ReturnType<typeof postMessageSchema.parse>;
+
+async function earlierPost(deps: ServiceDeps, authorId: string, idempotencyKey: string): Promise<MessageRow | null> {
   const rows = await deps.db
     .select()
     .from(messages)
     .where(and(eq(messages.authorId, authorId), eq(messages.idempotencyKey, idempotencyKey)));
-  if (!rows[0]) return null;
+  return rows[0] ?? null;
+}
+
+async function asRetry(deps: ServiceDeps, row: MessageRow, authorId: string, channelId: string): Promise<PostResult> {
   // the same key for another channel is a client bug, not a retry
-  if (rows[0].channelId !== channelId) throw Conflict("idempotency_key_reused");
-  const [message] = await toDtos(deps.db, rows, authorId);
+  if (row.channelId !== channelId) throw Conflict("idempotency_key_reused");
+  const [message] = await toDtos(deps.db, [row], authorId);
   return { message: message!, duplicate: true };
+}
+
+async function existing(deps: ServiceDeps, authorId: string, idempotencyKey: string, channelId: string): Promise<PostResult | null> {
+  const row = await earlierPost(deps, authorId, idempotencyKey);
+  return row ? asRetry(deps, row, authorId, channelId) : null;
 }
 
 /**
@@ -50,39 +69,48 @@ async function existing(deps: ServiceDeps, authorId: string, idempotencyKey: str
  */
 export async function postMessage(deps: ServiceDeps, { actor, input }: { actor: Actor; input: unknown }): Promise<PostResult> {
   const channelId = idFrom(input, "channelId");
-  const access = await getChannelForActor(deps.db, channelId, actor, deps.now());
-  const data = parseInput(postMessageSchema, input);
+  // parsed at once, but a parse error is told only to a reader of the channel (below)
+  let data: PostMessageInputParsed | null = null;
+  let invalid: unknown = null;
+  try {
+    data = parseInput(postMessageSchema, input);
+  } catch (err) {
+    invalid = err;
+  }
   const me = actor.id!;
+  // the reads the post needs do not depend on each other: one round trip of latency for all
+  const [access, earlier, author, mentioned, readers, parent] = await Promise.all([
+    getChannelForActor(deps.db, channelId, actor, deps.now()),
+    data ? earlierPost(deps, me, data.idempotencyKey) : null,
+    data ? authorRef(deps, me) : null,
+    data ? userNames(deps, data.mentions) : null,
+    data ? readersAmong(deps.db, channelId, data.mentions) : null,
+    data?.parentId ? threadRoot(deps, channelId, data.parentId) : null,
+  ]);
+  if (!data) throw invalid;
   // a retry after the channel was archived still learns its message was kept
-  const again = await existing(deps, me, data.idempotencyKey, channelId);
-  if (again) return again;
+  if (earlier) return asRetry(deps, earlier, me, channelId);
   assertCanPost(access);
 
-  const readers = await readersAmong(deps.db, channelId, data.mentions);
-  if (data.mentions.some((id) => !readers.has(id))) throw Invalid({ mentions: ["chat:errors.mention_not_reader"] });
+  if (data.mentions.some((id) => !readers!.has(id))) throw Invalid({ mentions: ["chat:errors.mention_not_reader"] });
 
-  let parentId: string | null = null;
-  if (data.parentId) {
-    const [parent] = await deps.db
-      .select({ id: messages.id, parentId: messages.parentId, deletedAt: messages.deletedAt })
-      .from(messages)
-      .where(and(eq(messages.id, data.parentId), eq(messages.channelId, channelId)));
-    if (!parent) throw Invalid({ parentId: ["chat:errors.thread_not_found"] });
-    // a reply to a reply joins the root's thread: threads are one level deep
-    parentId = parent.parentId ?? parent.id;
-  }
+  if (data.parentId && !parent) throw Invalid({ parentId: ["chat:errors.thread_not_found"] });
+  // a reply to a reply joins the root's thread: threads are one level deep
+  const parentId = parent ? (parent.parentId ?? parent.id) : null;
 
-  // everything the broadcast needs is read before the transaction, so the channel's row
+  // everything the broadcast needs was read before the transaction, so the channel's row
   // lock (which serialises the channel's posts) is held for the writes alone
-  const [author, mentioned] = await Promise.all([authorRef(deps, me), userNames(deps, data.mentions)]);
   const messageId = randomUUID();
   const now = deps.now();
   try {
     const message = await withTransaction(deps, async (tx, emit) => {
-      // one statement: the channel row lock (held to commit) orders posts, so seq is
-      // strictly increasing and commits in order; the lock is held for as few round trips as possible
-      const inserted = rowsOf<{ seq: string | number }>(
-        await tx.execute(sql`
+      // Sent together, in order, without waiting for each other (one round trip): the
+      // message (one statement: the channel row lock, held to commit, orders posts, so seq
+      // is strictly increasing and commits in order), the thread counter, and the audit
+      // row, which reads the new seq from the message row. The locks are held for as few
+      // round trips as possible. Drizzle's queries start when `then` is called: the insert
+      // is started here, before recordAudit starts its own, so it reaches the connection first.
+      const insert = tx.execute(sql`
           with bumped as (
             update channels set last_seq = last_seq + 1, last_message_at = ${now.toISOString()}::timestamptz
             where id = ${channelId} returning last_seq)
@@ -90,25 +118,22 @@ export async function postMessage(deps: ServiceDeps, { actor, input }: { actor: 
           select ${messageId}::uuid, ${channelId}::uuid, bumped.last_seq, ${me}, ${parentId}::uuid, ${data.body}, ${data.handlingCode},
             ${textArray(data.mentions)}, ${data.idempotencyKey}, ${now.toISOString()}::timestamptz
           from bumped
-          returning seq`),
-      );
-      if (!inserted[0]) throw NotFound();
-      const bumped = { seq: Number(inserted[0].seq) };
-      if (parentId) {
-        await tx
-          .update(messages)
-          .set({ replyCount: sql`${messages.replyCount} + 1`, lastReplyAt: now })
-          .where(eq(messages.id, parentId));
-      }
-      await notifyChat(tx, emit, me, access.channel, { id: messageId, seq: bumped.seq }, data.mentions);
-      await recordAudit(tx, actor, now, {
+          returning seq`).then((r) => rowsOf<{ seq: string | number }>(r));
+      const thread = parentId
+        ? tx
+            .update(messages)
+            .set({ replyCount: sql`${messages.replyCount} + 1`, lastReplyAt: now })
+            .where(eq(messages.id, parentId))
+            .then(() => undefined)
+        : null;
+      const audit = recordAudit(tx, actor, now, {
         action: "chat.message_posted",
         targetType: "message",
         targetId: messageId,
         operationId: access.channel.operationId,
         details: {
           channelId,
-          seq: bumped.seq,
+          seq: new AuditSqlInteger(sql`(select seq from messages where id = ${messageId}::uuid)`),
           parentId,
           bodySha256: bodyHash(data.body),
           length: data.body.length,
@@ -117,15 +142,24 @@ export async function postMessage(deps: ServiceDeps, { actor, input }: { actor: 
           idempotencyKey: data.idempotencyKey,
         },
       });
+      const [insertedR, threadR, auditR] = await Promise.allSettled([insert, thread, audit]);
+      // the first statement's failure is the cause (e.g. a concurrent retry's unique key); the rest only follow it
+      if (insertedR.status === "rejected") throw insertedR.reason;
+      const inserted = insertedR.value;
+      if (!inserted[0]) throw NotFound();
+      if (threadR.status === "rejected") throw threadR.reason;
+      if (auditR.status === "rejected") throw auditR.reason;
+      const bumped = { seq: Number(inserted[0].seq) };
+      await notifyChat(tx, emit, me, access.channel, { id: messageId, seq: bumped.seq }, data.mentions);
       const dto: MessageDto = {
         id: messageId,
         channelId,
         seq: bumped.seq,
         parentId,
-        author,
+        author: author!,
         body: data.body,
         handlingCode: data.handlingCode,
-        mentions: data.mentions.map((id) => ({ id, name: mentioned.get(id) ?? "?" })),
+        mentions: data.mentions.map((id) => ({ id, name: mentioned!.get(id) ?? "?" })),
         replyCount: 0,
         lastReplyAt: null,
         editedAt: null,
