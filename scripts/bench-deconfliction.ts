@@ -19,6 +19,9 @@
  * Progress goes to stderr; the last stdout line is one JSON object.
  */
 import { randomBytes, randomUUID } from "node:crypto";
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import {
@@ -37,6 +40,7 @@ import {
   fakerUK,
   type Faker,
 } from "@faker-js/faker";
+import { build } from "esbuild";
 import postgres from "postgres";
 import { createDb, type DbHandle } from "../db/client";
 import { agencies, operationAgencies, operationMembers, operations, users } from "../db/schema/index";
@@ -47,7 +51,7 @@ import { createServices } from "../app/domain/services";
 import type { IdentifierKind } from "../app/domain/deconfliction/identifiers/kinds";
 import { luhnCheckDigit } from "../app/domain/deconfliction/identifiers/luhn";
 import { toLatin } from "../app/domain/deconfliction/matching/transliterate";
-import { prepareIdentifier } from "../app/domain/deconfliction/prepare";
+import type { PrepareRequest, PrepareResponse } from "./bench-deconfliction-prepare";
 
 // ------------------------------------------------------------------ options
 const { values: opts } = parseArgs({
@@ -279,6 +283,7 @@ function actionPlace(): { lat: number; lon: number; radiusM: number; startsAt: D
 function copyField(v: unknown): string {
   if (v === null || v === undefined) return "\\N";
   const s = v instanceof Date ? v.toISOString() : typeof v === "object" ? JSON.stringify(v) : String(v);
+  if (!/[\\\t\n\r]/.test(s)) return s;
   return s.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
 }
 
@@ -291,9 +296,15 @@ class CopyStream {
     return new CopyStream(stream);
   }
   async row(fields: unknown[]) {
-    const line = `${fields.map(copyField).join("\t")}\n`;
-    this.buffer.push(line);
-    this.size += line.length;
+    this.line(`${fields.map(copyField).join("\t")}\n`);
+    await this.drain();
+  }
+  /** One line already in COPY's text format; drain() sends what has gathered. */
+  line(text: string) {
+    this.buffer.push(text);
+    this.size += text.length;
+  }
+  async drain() {
     if (this.size > 1 << 20) await this.flush();
   }
   private flush(): Promise<void> {
@@ -312,6 +323,46 @@ class CopyStream {
       this.stream.on("finish", resolve);
       this.stream.end();
     });
+  }
+}
+
+// ------------------------------------------------------------------ preparing on other cores
+const PREPARE_WORKERS = Math.max(1, Math.min(4, availableParallelism()));
+const PREPARE_BATCH = 2000;
+
+/** Workers running prepareIdentifier (scripts/bench-deconfliction-prepare.ts, bundled once). */
+class PreparePool {
+  private next = 0;
+  private seq = 0;
+  private readonly waiting = new Map<number, (r: PrepareResponse) => void>();
+  private constructor(private readonly workers: Worker[]) {
+    for (const w of workers) {
+      w.on("message", (r: PrepareResponse) => {
+        this.waiting.get(r.seq)?.(r);
+        this.waiting.delete(r.seq);
+      });
+      w.on("error", (err) => {
+        throw err;
+      });
+    }
+  }
+  static async start(n: number) {
+    // worker threads do not get tsx's loader on Node 20: they run a bundle of the worker module
+    const entry = fileURLToPath(new URL("./bench-deconfliction-prepare.ts", import.meta.url));
+    const built = await build({ entryPoints: [entry], bundle: true, platform: "node", format: "cjs", write: false, logLevel: "silent" });
+    const code = built.outputFiles[0]!.text;
+    return new PreparePool(Array.from({ length: n }, () => new Worker(code, { eval: true })));
+  }
+  prepare(secret: string, items: PrepareRequest["items"]): Promise<PrepareResponse> {
+    const seq = this.seq++;
+    const w = this.workers[this.next++ % this.workers.length]!;
+    return new Promise((resolve) => {
+      this.waiting.set(seq, resolve);
+      w.postMessage({ seq, secret, items } satisfies PrepareRequest);
+    });
+  }
+  async close() {
+    await Promise.all(this.workers.map((w) => w.terminate()));
   }
 }
 
@@ -382,17 +433,22 @@ async function load(handle: DbHandle, sql: postgres.Sql): Promise<Loaded> {
   log(`${agencyRows.length} agencies, ${officerIds.length} officers, ${opRows.length} operations`);
 
   // indexes and foreign keys of the loaded tables go, and come back from their own definitions after loading
-  const indexDefs = await sql<{ name: string; def: string }[]>`
-    select i.indexname as name, i.indexdef as def from pg_indexes i
+  const indexDefs = await sql<{ tbl: string; name: string; def: string }[]>`
+    select i.tablename as tbl, i.indexname as name, i.indexdef as def from pg_indexes i
     where i.schemaname = 'public' and i.tablename in ${sql(LOADED)}
       and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`;
   const fkDefs = await sql<{ tbl: string; name: string; def: string }[]>`
     select conrelid::regclass::text as tbl, conname as name, pg_get_constraintdef(oid) as def from pg_constraint
     where contype = 'f' and (conrelid::regclass::text in ${sql(LOADED)} or confrelid::regclass::text in ${sql(LOADED)})`;
+  // primary keys too: their random uuids would otherwise be inserted one by one into a growing index
+  const keyDefs = await sql<{ tbl: string; name: string; def: string }[]>`
+    select conrelid::regclass::text as tbl, conname as name, pg_get_constraintdef(oid) as def from pg_constraint
+    where contype in ('p', 'u') and conrelid::regclass::text in ${sql(LOADED)}`;
   for (const f of fkDefs) await sql.unsafe(`alter table ${f.tbl} drop constraint "${f.name}"`);
+  for (const k of keyDefs) await sql.unsafe(`alter table ${k.tbl} drop constraint "${k.name}"`);
   for (const i of indexDefs) await sql.unsafe(`drop index "${i.name}"`);
 
-  // ---- identifiers and persons
+  // ---- identifiers and persons: generated here in order, prepared by workers on the other cores
   const targetsCopy = await CopyStream.open(sql, "targets", ["id", "operation_id", "kind", "raw", "display", "person_profile", "registered_by", "created_at"]);
   const keysCopy = await CopyStream.open(sql, "target_keys", ["target_id", "operation_id", "kind", "key_type", "digest"]);
   const counts: Record<string, number> = { targets: 0, targetKeys: 0, refusedByNormalisers: 0, knownElsewhere: 0 };
@@ -401,45 +457,74 @@ async function load(handle: DbHandle, sql: postgres.Sql): Promise<Loaded> {
   const recent: Record<"person" | "exact", Item[]> = { person: [], exact: [] };
   const loadT0 = performance.now();
   const total = N_IDENTIFIERS + N_PERSONS;
-  let persons = 0;
-  for (let n = 0; n < total; n++) {
-    // interleaved, so the registration order mixes kinds as a real register does
-    const isPerson = (n % 2 === 1 && persons < N_PERSONS) || n - persons >= N_IDENTIFIERS;
-    if (isPerson) persons++;
-    const pool = recent[isPerson ? "person" : "exact"];
+  const pool = await PreparePool.start(PREPARE_WORKERS);
+  type Gen = { item: Item; op: number; isPerson: boolean };
+  const generate = (isPerson: boolean): Gen => {
+    const list = recent[isPerson ? "person" : "exact"];
     const op = rnd.int(N_OPERATIONS - 1);
-    let item: Item;
     // about 2% are known in another operation already (the hits a real register has)
-    if (pool.length > 100 && rnd.float() < 0.02) {
-      const prior = pick(pool);
-      item = isPerson ? personRetyped(prior) : retyped(prior);
+    if (list.length > 100 && rnd.float() < 0.02) {
+      const prior = pick(list);
       counts.knownElsewhere!++;
-    } else {
-      item = isPerson ? personValue() : identifierValue(pick(EXACT_KINDS));
+      return { item: isPerson ? personRetyped(prior) : retyped(prior), op, isPerson };
     }
-    const country = agencyRows[op % agencyRows.length]!.country;
-    let p = prepareIdentifier(secret, item.kind, item.value, country);
-    // generated values the normalisers refuse (a national IBAN checksum, a VIN's letters) are
-    // counted and replaced, so the register has the size asked for
-    while (!p.ok) {
-      counts.refusedByNormalisers!++;
-      refused[item.kind] = (refused[item.kind] ?? 0) + 1;
-      item = isPerson ? personValue() : identifierValue(pick(EXACT_KINDS));
-      p = prepareIdentifier(secret, item.kind, item.value, country);
+    return { item: isPerson ? personValue() : identifierValue(pick(EXACT_KINDS)), op, isPerson };
+  };
+  let persons = 0;
+  let generated = 0;
+  // generated values the normalisers refuse (a national IBAN checksum, a VIN's letters) are
+  // counted and replaced in a later batch, so the register has the size asked for
+  let redo: boolean[] = [];
+  const nextBatch = (): Gen[] => {
+    const batch: Gen[] = redo.map((isPerson) => generate(isPerson));
+    redo = [];
+    while (batch.length < PREPARE_BATCH && generated < total) {
+      // interleaved, so the registration order mixes kinds as a real register does
+      const isPerson = (generated % 2 === 1 && persons < N_PERSONS) || generated - persons >= N_IDENTIFIERS;
+      if (isPerson) persons++;
+      generated++;
+      batch.push(generate(isPerson));
     }
-    const id = randomUUID();
-    const opId = opRows[op]!.id;
-    await targetsCopy.row([id, opId, p.value.kind, p.value.raw, p.value.display, p.value.person, opOfficer[op], new Date(createdBase + counts.targets! * 1000)]);
-    for (const k of p.value.keys) await keysCopy.row([id, opId, k.kind, k.keyType, k.digest]);
-    counts.targets!++;
-    counts.targetKeys! += p.value.keys.length;
-    if (pool.length < 5000) pool.push(item);
-    else pool[rnd.int(4999)] = item;
-    if ((n + 1) % 100_000 === 0) {
+    return batch;
+  };
+  const inFlight: { batch: Gen[]; answer: Promise<PrepareResponse> }[] = [];
+  const send = () => {
+    const batch = nextBatch();
+    if (batch.length > 0) inFlight.push({ batch, answer: pool.prepare(secret, batch.map((g) => ({ kind: g.item.kind, value: g.item.value, country: agencyRows[g.op % agencyRows.length]!.country }))) });
+  };
+  for (let i = 0; i < PREPARE_WORKERS * 2; i++) send();
+  let nextReport = 100_000;
+  while (inFlight.length > 0) {
+    const { batch, answer } = inFlight.shift()!;
+    const { out } = await answer;
+    for (const [i, p] of out.entries()) {
+      const g = batch[i]!;
+      if (!p) {
+        counts.refusedByNormalisers!++;
+        refused[g.item.kind] = (refused[g.item.kind] ?? 0) + 1;
+        redo.push(g.isPerson);
+        continue;
+      }
+      const id = randomUUID();
+      const opId = opRows[g.op]!.id;
+      targetsCopy.line(`${id}\t${opId}\t${p.kind}\t${copyField(p.raw)}\t${copyField(p.display)}\t${copyField(p.person)}\t${opOfficer[g.op]}\t${new Date(createdBase + counts.targets! * 1000).toISOString()}\n`);
+      for (const [kind, keyType, digest] of p.keys) keysCopy.line(`${id}\t${opId}\t${kind}\t${keyType}\t${digest}\n`);
+      counts.targets!++;
+      counts.targetKeys! += p.keys.length;
+      const list = recent[g.isPerson ? "person" : "exact"];
+      if (list.length < 5000) list.push(g.item);
+      else list[rnd.int(4999)] = g.item;
+    }
+    await targetsCopy.drain();
+    await keysCopy.drain();
+    send();
+    if (counts.targets! >= nextReport) {
+      nextReport += 100_000;
       const s = (performance.now() - loadT0) / 1000;
       log(`  targets ${counts.targets!.toLocaleString("en")} (${counts.targetKeys!.toLocaleString("en")} keys), ${Math.round(counts.targets! / s)}/s`);
     }
   }
+  await pool.close();
   await targetsCopy.end();
   await keysCopy.end();
   log(`loaded ${counts.targets} targets and ${counts.targetKeys} keys in ${Math.round((performance.now() - loadT0) / 1000)} s; refused by the normalisers: ${JSON.stringify(refused)}`);
@@ -452,7 +537,8 @@ async function load(handle: DbHandle, sql: postgres.Sql): Promise<Loaded> {
     const op = rnd.int(N_OPERATIONS - 1);
     const created = new Date(a.startsAt.getTime() - 7 * 24 * 3600_000);
     const cancelled = rnd.float() < 0.05 ? created : null;
-    await actionsCopy.row([randomUUID(), opRows[op]!.id, a.kind, a.lat, a.lon, a.radiusM, a.startsAt, a.endsAt, opOfficer[op], cancelled, created, created]);
+    actionsCopy.line(`${[randomUUID(), opRows[op]!.id, a.kind, a.lat, a.lon, a.radiusM, a.startsAt, a.endsAt, opOfficer[op], cancelled, created, created].map(copyField).join("\t")}\n`);
+    await actionsCopy.drain();
     if ((n + 1) % 250_000 === 0) log(`  planned actions ${(n + 1).toLocaleString("en")}`);
   }
   await actionsCopy.end();
@@ -461,12 +547,23 @@ async function load(handle: DbHandle, sql: postgres.Sql): Promise<Loaded> {
 
   // ---- indexes and constraints back, statistics
   const idxT0 = performance.now();
-  await sql.unsafe(`set maintenance_work_mem = '1GB'`);
-  for (const i of indexDefs) {
-    const it0 = performance.now();
-    await sql.unsafe(i.def);
-    log(`  ${i.name} built in ${Math.round((performance.now() - it0) / 1000)} s`);
-  }
+  // two lanes on two connections: the planned actions' GiST index builds on one core while
+  // the btrees of targets and keys take the other
+  const lane = (tables: string[]) =>
+    sql.begin(async (tx) => {
+      await tx.unsafe(`set local maintenance_work_mem = '1GB'`);
+      await tx.unsafe(`set local max_parallel_maintenance_workers = 1`);
+      const defs = [
+        ...keyDefs.filter((k) => tables.includes(k.tbl)).map((k) => ({ name: k.name, def: `alter table ${k.tbl} add constraint "${k.name}" ${k.def}` })),
+        ...indexDefs.filter((i) => tables.includes(i.tbl)),
+      ];
+      for (const d of defs) {
+        const it0 = performance.now();
+        await tx.unsafe(d.def);
+        log(`  ${d.name} built in ${Math.round((performance.now() - it0) / 1000)} s`);
+      }
+    });
+  await Promise.all([lane(["targets", "target_keys"]), lane(["planned_actions"])]);
   for (const f of fkDefs) await sql.unsafe(`alter table ${f.tbl} add constraint "${f.name}" ${f.def}`);
   for (const t of LOADED) await sql.unsafe(`vacuum analyze ${t}`);
   const indexSeconds = Math.round((performance.now() - idxT0) / 1000);

@@ -3,7 +3,7 @@ import type { DbOrTx } from "../../../db/client";
 import type { PersonProfile } from "../../../db/schema/deconfliction";
 import { rowsOf } from "../audit/record-audit";
 import type { Reason } from "./matching/types";
-import { scorePersons } from "./matching/score-person";
+import { scoreCeiling, scorePersons, type PersonScore } from "./matching/score-person";
 import type { IndexKey, PreparedIdentifier } from "./prepare";
 
 export interface TargetMatch {
@@ -84,11 +84,19 @@ export async function findTargetMatchesMany(db: DbOrTx, prepared: Pick<PreparedI
     const out: TargetMatch[] = [];
     if (candidates.size === 0) return out;
     const mine = [...candidates].sort((a, b) => rank.get(a)! - rank.get(b)!);
+    // namesakes registered with the same facts score alike: each profile is scored once
+    const scoredProfiles = new Map<string, PersonScore>();
     for (const id of mine) {
       const r = byId.get(id)!;
       const base = { targetId: r.id, operationId: r.operationId, registeredBy: r.registeredBy, registeredAt: r.registeredAt };
       if (p.person && r.person) {
-        const scored = scorePersons(p.person, r.person);
+        if (scoreCeiling(p.person, r.person) < opts.personThreshold) continue;
+        const profile = JSON.stringify(r.person);
+        let scored = scoredProfiles.get(profile);
+        if (!scored) {
+          scored = scorePersons(p.person, r.person);
+          scoredProfiles.set(profile, scored);
+        }
         if (scored.score >= opts.personThreshold) out.push({ ...base, score: scored.score, reasons: scored.reasons });
       } else if (!p.person && !r.person) {
         out.push({ ...base, score: 1, reasons: [{ code: "same_identifier" }] });

@@ -471,8 +471,20 @@ function scoreAssignment(x: Assignment): number {
   return score;
 }
 
+// A name is compared with many candidates in one check: its merged variants are made once.
+const mergesOfTokens = new WeakMap<NameToken[], { tokens: NameToken[]; merged: boolean }[]>();
+
 /** Token lists with at most one pair of neighbours written together. */
 function withMerges(tokens: NameToken[]): { tokens: NameToken[]; merged: boolean }[] {
+  let out = mergesOfTokens.get(tokens);
+  if (!out) {
+    out = makeMerges(tokens);
+    mergesOfTokens.set(tokens, out);
+  }
+  return out;
+}
+
+function makeMerges(tokens: NameToken[]): { tokens: NameToken[]; merged: boolean }[] {
   const out = [{ tokens, merged: false }];
   if (tokens.length < 2 || tokens.length > 6) return out;
   for (let i = 0; i + 1 < tokens.length; i++) {

@@ -65,13 +65,47 @@ function bestNameSimilarity(a: AnalysedName[], b: AnalysedName[]): NameSimilarit
   return best;
 }
 
+// A check scores one person against up to a few thousand candidates, and the same
+// names recur among them: each name is analysed once. Analyses are read, never changed.
+const ANALYSED_LIMIT = 20_000;
+let analysed = new Map<string, AnalysedName>();
+function analysedName(name: string): AnalysedName {
+  let a = analysed.get(name);
+  if (!a) {
+    if (analysed.size >= ANALYSED_LIMIT) analysed = new Map();
+    a = analyseName(name);
+    analysed.set(name, a);
+  }
+  return a;
+}
+
 const round = (v: number, digits = 3): number => Math.round(v * 10 ** digits) / 10 ** digits;
+
+/**
+ * The most scorePersons(a, b) can give, from the dates alone: a different full
+ * date caps it at DIFFERENT_DOB_FACTOR, birth years two or more apart at
+ * DIFFERENT_YEAR_FACTOR (every other rule only lowers a score). A check skips
+ * the candidates whose ceiling is below the threshold without comparing names.
+ */
+export function scoreCeiling(a: Person, b: Person): number {
+  const da = a.dateOfBirth ? FULL_DATE.exec(a.dateOfBirth) : null;
+  const db = b.dateOfBirth ? FULL_DATE.exec(b.dateOfBirth) : null;
+  const placeholder = (d: RegExpExecArray) => d[2] === "01" && d[3] === "01";
+  if (da && db && !placeholder(da) && !placeholder(db)) {
+    if (a.dateOfBirth === b.dateOfBirth || (da[1] === db[1] && da[2] === db[3] && da[3] === db[2])) return 1;
+    return DIFFERENT_DOB_FACTOR;
+  }
+  const ya = birthYearOf(a);
+  const yb = birthYearOf(b);
+  if (ya !== undefined && yb !== undefined && Math.abs(ya - yb) > 1) return DIFFERENT_YEAR_FACTOR;
+  return 1;
+}
 
 export function scorePersons(a: Person, b: Person): PersonScore {
   const reasons: Reason[] = [];
   const names = bestNameSimilarity(
-    a.names.filter((n) => n.trim()).map(analyseName),
-    b.names.filter((n) => n.trim()).map(analyseName),
+    a.names.filter((n) => n.trim()).map(analysedName),
+    b.names.filter((n) => n.trim()).map(analysedName),
   );
   // A name of a single part (a mononym, or only a surname known) that agrees
   // is weak evidence on its own.
