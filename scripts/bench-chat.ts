@@ -30,9 +30,8 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
-import { io, type Socket } from "socket.io-client";
 import { createDb } from "../db/client";
-import type { MessageDto } from "../app/domain/chat/types";
+import { clock, Group, RawClient, type ClientSpec, type FromClients, type ToClients } from "./bench-chat-clients";
 
 const { values: opts } = parseArgs({
   options: {
@@ -44,6 +43,8 @@ const { values: opts } = parseArgs({
     posters: { type: "string", default: "10" },
     scenarios: { type: "string", default: "one,two,idle,storm" },
     keep: { type: "boolean", default: false },
+    /** How many child processes share the non-posting clients (the posters stay in the bench process). */
+    "client-processes": { type: "string", default: "2" },
   },
 });
 
@@ -84,7 +85,8 @@ interface Server {
 
 function startServer(databaseUrl: string): Promise<Server> {
   const child = fork(fileURLToPath(import.meta.url), ["--serve"], {
-    execArgv: ["--import", "tsx"],
+    // BENCH_SERVER_NODE_OPTIONS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the server
+    execArgv: ["--import", "tsx", ...(process.env.BENCH_SERVER_NODE_OPTIONS?.split(" ").filter(Boolean) ?? [])],
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
@@ -137,39 +139,36 @@ function quantiles(samples: number[]) {
 
 type Ack<T> = { ok: true; data: T } | { ok: false; code: string };
 
-interface Client {
-  socket: Socket;
-  server: number;
-  cookie: string;
-  /** seq -> true, every message this client has, live or synced */
-  have: Set<number>;
-  /** seqs received live on the current connection */
-  liveThisConnection: Set<number>;
-  duplicatesLive: number;
-  syncOverlap: number;
-  maxSeq: number;
-  online: boolean;
+/** A group of clients in a child process of its own (scripts/bench-chat-clients.ts). */
+interface ClientProcess {
+  child: ChildProcess;
+  request<T extends FromClients["type"]>(m: ToClients, answer: T): Promise<Extract<FromClients, { type: T }>>;
 }
 
-function open(url: string, cookie: string): Promise<Socket> {
-  const socket = io(url, { transports: ["websocket"], extraHeaders: { Cookie: cookie, Origin: url }, forceNew: true, reconnection: false, timeout: 60_000 });
-  return new Promise((resolve, reject) => {
-    socket.once("connect", () => resolve(socket));
-    socket.once("connect_error", (err) => reject(err));
+function startClientProcess(): ClientProcess {
+  const child = fork(fileURLToPath(new URL("./bench-chat-clients.ts", import.meta.url)), ["--clients-child"], {
+    execArgv: ["--import", "tsx"],
+    stdio: ["ignore", 2, "inherit", "ipc"],
+    serialization: "advanced",
   });
-}
-
-function emitAck<T>(socket: Socket, event: string, payload: unknown, ms = 60_000): Promise<Ack<T>> {
-  return socket
-    .timeout(ms)
-    .emitWithAck(event, payload)
-    .catch(() => ({ ok: false, code: "timeout" })) as Promise<Ack<T>>;
-}
-
-async function inBatches<T, R>(items: T[], size: number, fn: (item: T, i: number) => Promise<R>): Promise<R[]> {
-  const out: R[] = [];
-  for (let i = 0; i < items.length; i += size) out.push(...(await Promise.all(items.slice(i, i + size).map((x, k) => fn(x, i + k)))));
-  return out;
+  return {
+    child,
+    request(m, answer) {
+      return new Promise((resolve, reject) => {
+        const on = (r: FromClients) => {
+          if (r.type === "error") {
+            child.off("message", on);
+            reject(new Error(r.message));
+          } else if (r.type === answer) {
+            child.off("message", on);
+            resolve(r as never);
+          }
+        };
+        child.on("message", on);
+        child.send(m);
+      });
+    },
+  };
 }
 
 interface Sent {
@@ -177,56 +176,6 @@ interface Sent {
   server: number;
   seq: number | null;
   ok: boolean;
-  /** arrival delay at each client that got it live */
-  arrivals: number[];
-  crossArrivals: number[];
-}
-
-/** Joins, then fills everything after the client's last seq (paged); a new client starts from now. */
-async function rejoin(c: Client, channelId: string, first = false): Promise<void> {
-  // the last seq held before joining: live messages arriving during the join must not move it
-  let after = c.maxSeq;
-  const joined = await emitAck<{ lastSeq: number }>(c.socket, "chat:join", { channelId });
-  if (!joined.ok) throw new Error(`join refused: ${joined.code}`);
-  if (first) after = c.maxSeq = joined.data.lastSeq;
-  for (;;) {
-    const page = await emitAck<{ messages: MessageDto[]; more: boolean }>(c.socket, "chat:sync", { channelId, afterSeq: after, limit: 500 });
-    if (!page.ok) throw new Error(`sync refused: ${page.code}`);
-    for (const m of page.data.messages) {
-      if (c.have.has(m.seq)) c.syncOverlap++;
-      c.have.add(m.seq);
-      c.maxSeq = Math.max(c.maxSeq, m.seq);
-    }
-    if (!page.data.more || page.data.messages.length === 0) break;
-    after = page.data.messages.at(-1)!.seq;
-  }
-}
-
-function listen(c: Client, sent: Map<string, Sent>) {
-  c.socket.on("chat:message", (m: MessageDto) => {
-    const now = performance.now();
-    if (c.liveThisConnection.has(m.seq)) c.duplicatesLive++;
-    c.liveThisConnection.add(m.seq);
-    if (c.have.has(m.seq)) c.syncOverlap++;
-    c.have.add(m.seq);
-    c.maxSeq = Math.max(c.maxSeq, m.seq);
-    const s = sent.get(m.idempotencyKey);
-    if (s) {
-      s.arrivals.push(now - s.at);
-      if (s.server !== c.server) s.crossArrivals.push(now - s.at);
-    }
-  });
-}
-
-async function connectClients(servers: Server[], cookies: string[], channelId: string, sent: Map<string, Sent>): Promise<Client[]> {
-  return inBatches(cookies, 50, async (cookie, i) => {
-    const server = i % servers.length;
-    const socket = await open(servers[server]!.url, cookie);
-    const c: Client = { socket, server, cookie, have: new Set(), liveThisConnection: new Set(), duplicatesLive: 0, syncOverlap: 0, maxSeq: 0, online: true };
-    listen(c, sent);
-    await rejoin(c, channelId, true);
-    return c;
-  });
 }
 
 interface RunOptions {
@@ -241,15 +190,24 @@ interface RunOptions {
 
 async function runTraffic(o: RunOptions) {
   const sent = new Map<string, Sent>();
-  log(`connecting ${o.cookies.length} clients to ${o.servers.length} process(es)`);
-  const t0 = performance.now();
-  const clients = await connectClients(o.servers, o.cookies, o.channelId, sent);
-  log(`connected in ${Math.round(performance.now() - t0)} ms`);
-  const startSeq = Math.max(0, ...clients.map((c) => c.maxSeq));
-  // what a client had before the run is not part of the run's expectations
-  for (const c of clients) c.have.clear();
+  const specs: ClientSpec[] = o.cookies.map((cookie, i) => ({ cookie, server: i % o.servers.length, url: o.servers[i % o.servers.length]!.url }));
   // the posters alternate between processes; the storm never drops a poster
-  const posters = clients.slice(0, o.posters);
+  const posterGroup = new Group(o.channelId, o.servers.length);
+  const rest = specs.slice(o.posters);
+  const children = Array.from({ length: Math.min(Number(opts["client-processes"]), rest.length) }, () => startClientProcess());
+  log(`connecting ${specs.length} clients to ${o.servers.length} process(es): ${o.posters} posters here, ${rest.length} in ${children.length} client process(es)`);
+  const t0 = performance.now();
+  const maxSeqs = await Promise.all([
+    posterGroup.connect(specs.slice(0, o.posters)),
+    ...children.map((c, k) =>
+      c.request({ type: "connect", channelId: o.channelId, servers: o.servers.length, specs: rest.filter((_, i) => i % children.length === k) }, "connected").then((r) => r.maxSeq),
+    ),
+  ]);
+  log(`connected in ${Math.round(performance.now() - t0)} ms`);
+  const startSeq = Math.max(0, ...maxSeqs);
+  posterGroup.reset();
+  await Promise.all(children.map((c) => c.request({ type: "reset" }, "reset")));
+  const posters = posterGroup.members.map((m) => ({ client: m.client, server: m.spec.server }));
   const ackLatency: number[] = [];
   const ackFailures: Record<string, number> = {};
   const rssSamples: number[][] = o.servers.map(() => []);
@@ -257,36 +215,10 @@ async function runTraffic(o: RunOptions) {
     o.servers.forEach((s, i) => void s.rss().then((r) => rssSamples[i]!.push(r)));
   }, 1000);
 
-  const storms: Promise<void>[] = [];
-  let reconnectFailures = 0;
   let dropped = 0;
   if (o.storm) {
-    const candidates = clients.slice(o.posters);
-    const droppers = candidates.filter((_, i) => i % 5 === 0);
-    dropped = droppers.length;
-    log(`storm: ${droppers.length} clients will drop for 2-10 s`);
-    for (const c of droppers) {
-      const dropAt = (0.1 + Math.random() * 0.5) * o.durationS * 1000;
-      const away = Math.min(2000 + Math.random() * 8000, o.durationS * 400);
-      storms.push(
-        (async () => {
-          await sleep(dropAt);
-          c.online = false;
-          c.socket.disconnect();
-          await sleep(away);
-          c.liveThisConnection = new Set();
-          try {
-            // a new connection, as after a network change or a reload
-            c.socket = await open(o.servers[c.server]!.url, c.cookie);
-            listen(c, sent);
-            await rejoin(c, o.channelId);
-            c.online = true;
-          } catch {
-            reconnectFailures++;
-          }
-        })(),
-      );
-    }
+    dropped = (await Promise.all(children.map((c) => c.request({ type: "storm", durationS: o.durationS }, "storm")))).reduce((n, r) => n + r.dropped, 0);
+    log(`storm: ${dropped} clients will drop for 2-10 s`);
   }
 
   log(`posting ${o.rate}/s for ${o.durationS} s from ${posters.length} posters`);
@@ -299,62 +231,81 @@ async function runTraffic(o: RunOptions) {
     while (posted < due) {
       const poster = posters[posted % posters.length]!;
       const key = randomUUID();
-      const s: Sent = { at: performance.now(), server: poster.server, seq: null, ok: false, arrivals: [], crossArrivals: [] };
+      const s: Sent = { at: clock(), server: poster.server, seq: null, ok: false };
       sent.set(key, s);
       posted++;
       inflight.push(
-        emitAck<{ message: MessageDto }>(poster.socket, "chat:post", { channelId: o.channelId, body: `Bench message ${posted}: the courier crossed at ${new Date().toISOString()}`, idempotencyKey: key }).then(
-          (res) => {
+        poster.client
+          .emitAck<{ message: { seq: number } }>("chat:post", { channelId: o.channelId, body: `Bench message ${posted}: the courier crossed at ${new Date().toISOString()}`, idempotencyKey: key })
+          .then((res: Ack<{ message: { seq: number } }>) => {
             if (res.ok) {
               s.ok = true;
               s.seq = res.data.message.seq;
-              ackLatency.push(performance.now() - s.at);
+              ackLatency.push(clock() - s.at);
             } else ackFailures[res.code] = (ackFailures[res.code] ?? 0) + 1;
-          },
-        ),
+          }),
       );
     }
-    await sleep(5);
+    await sleep(2);
   }
   await Promise.all(inflight);
-  await Promise.all(storms);
   log("posting done; waiting for the last deliveries");
-  const okSent = [...sent.values()].filter((s) => s.ok);
-  const okSeqs = okSent.map((s) => s.seq!);
-  const expectedAt = (c: Client) => okSeqs.filter((q) => !c.have.has(q)).length;
-  const graceUntil = performance.now() + 15_000;
-  while (performance.now() < graceUntil && clients.some((c) => expectedAt(c) > 0)) await sleep(200);
+  const okSent = [...sent.entries()].filter(([, s]) => s.ok);
+  const okSeqs = okSent.map(([, s]) => s.seq!);
+  const reports = await Promise.all([posterGroup.finish(okSeqs), ...children.map((c) => c.request({ type: "finish", okSeqs }, "report").then((r) => r.report))]);
   clearInterval(sampler);
   const finalRss = await Promise.all(o.servers.map((s) => s.rss()));
 
-  const lost = clients.reduce((n, c) => n + expectedAt(c), 0);
-  const allDelivered = okSent.filter((s) => s.arrivals.length === clients.length).map((s) => Math.max(...s.arrivals));
+  const clients = reports.reduce((n, r) => n + r.clients, 0);
+  const deliveries: number[] = [];
+  const cross: number[] = [];
+  const allDelivered: number[] = [];
+  for (const [key, s] of okSent) {
+    let n = 0;
+    let last = 0;
+    for (const r of reports) {
+      const per = r.arrivals[key];
+      if (!per) continue;
+      per.forEach((times, server) => {
+        for (const t of times) {
+          const d = t - s.at;
+          deliveries.push(d);
+          if (server !== s.server) cross.push(d);
+          if (d > last) last = d;
+          n++;
+        }
+      });
+    }
+    if (n === clients) allDelivered.push(last);
+  }
   const result = {
-    clients: clients.length,
+    clients,
+    clientProcesses: children.length,
     processes: o.servers.length,
     durationS: o.durationS,
     posted: total,
     acked: okSent.length,
     ackFailures,
     postToAckMs: quantiles(ackLatency),
-    deliveryMs: quantiles(okSent.flatMap((s) => s.arrivals)),
+    deliveryMs: quantiles(deliveries),
     deliveryToAllMs: { ...quantiles(allDelivered), messagesReachingEveryone: allDelivered.length },
-    ...(o.servers.length > 1 ? { crossProcessDeliveryMs: quantiles(okSent.flatMap((s) => s.crossArrivals)) } : {}),
-    deliveriesExpected: okSeqs.length * clients.length,
-    lost,
-    duplicatesLive: clients.reduce((n, c) => n + c.duplicatesLive, 0),
+    ...(o.servers.length > 1 ? { crossProcessDeliveryMs: quantiles(cross) } : {}),
+    deliveriesExpected: okSeqs.length * clients,
+    lost: reports.reduce((n, r) => n + r.missing, 0),
+    duplicatesLive: reports.reduce((n, r) => n + r.duplicatesLive, 0),
     ...(o.storm
       ? {
           droppedClients: dropped,
-          reconnectFailures,
-          syncOverlapDeduplicated: clients.reduce((n, c) => n + c.syncOverlap, 0),
+          reconnectFailures: reports.reduce((n, r) => n + r.reconnectFailures, 0),
+          syncOverlapDeduplicated: reports.reduce((n, r) => n + r.syncOverlap, 0),
         }
       : {}),
     seqRange: [startSeq + 1, Math.max(...okSeqs, startSeq)],
     serverRssMiB: finalRss.map(mib),
     serverRssMaxMiB: rssSamples.map((xs, i) => mib(Math.max(finalRss[i]!, ...xs))),
   };
-  for (const c of clients) c.socket.disconnect();
+  posterGroup.close();
+  await Promise.all(children.map((c) => c.request({ type: "close" }, "closed").catch(() => undefined)));
   await sleep(500);
   return result;
 }
@@ -363,12 +314,21 @@ async function runIdle(server: Server, cookies: string[]) {
   const before = await server.rss();
   log(`idle: connecting ${cookies.length} sockets`);
   const t0 = performance.now();
-  const sockets = await inBatches(cookies, 100, (cookie) => open(server.url, cookie));
+  const sockets: RawClient[] = [];
+  for (let i = 0; i < cookies.length; i += 100) {
+    await Promise.all(
+      cookies.slice(i, i + 100).map(async (cookie) => {
+        const c = new RawClient(server.url, cookie);
+        await c.connect();
+        sockets.push(c);
+      }),
+    );
+  }
   const connectMs = Math.round(performance.now() - t0);
   await sleep(5000);
   const after = await server.rss();
   log(`idle: ${sockets.length} sockets, server RSS ${mib(before)} -> ${mib(after)} MiB`);
-  for (const s of sockets) s.disconnect();
+  for (const s of sockets) s.close();
   await sleep(1000);
   return { sockets: sockets.length, connectMs, serverRssBeforeMiB: mib(before), serverRssAfterMiB: mib(after), perSocketKiB: Math.round(((after - before) / sockets.length / 1024) * 10) / 10 };
 }
