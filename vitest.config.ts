@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -7,6 +8,10 @@ export default defineConfig({
     include: ["tests/**/*.test.ts", "app/**/*.test.ts", "db/**/*.test.ts"],
     environment: "node",
     pool: "forks",
+    // Two test files at a time even on a 2-CPU machine (the default would be one):
+    // much of a file's time is spent waiting on PostgreSQL, Chromium or a socket.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
+    minWorkers: 1,
     testTimeout: 60_000,
     hookTimeout: 120_000,
     reporters: ["default"],
