@@ -59,11 +59,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       : null,
   };
   // the top bar's chat badge: other people's unread messages over every channel the reader can read
-  // (under /chat the chat layout's loader reads the same list: not counted twice)
+  // (under /chat the chat layout's loader reads the channel list itself: not counted twice)
   const { pathname } = new URL(request.url);
   const onChat = pathname === "/chat" || pathname.startsWith("/chat/");
-  const chatChannels = ru && !onChat ? await context.services.chat.listChannels({ actor: ru.actor }) : null;
-  return json({ ...data, unreadChat: chatChannels ? chatChannels.reduce((n, c) => n + (c.archived ? 0 : c.unread), 0) : null, unreadChatAt: Date.now() });
+  const unreadChat = ru && !onChat ? await context.services.chat.countUnread({ actor: ru.actor }) : null;
+  return json({ ...data, unreadChat, unreadChatAt: Date.now() });
 }
 
 function Document({ lng, children }: { lng: string; children: ReactNode }) {

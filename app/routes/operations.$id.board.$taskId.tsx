@@ -1,9 +1,9 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData, useLocation, useRouteLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation, useRouteLoaderData } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { boardRefusal, type BoardReply } from "../components/board/action.server";
-import { formString, taskFieldsFromForm, versionFromForm } from "../components/board/form-input";
+import { formString, moveFromForm, taskFieldsFromForm, versionFromForm } from "../components/board/form-input";
 import { TaskHistoryList } from "../components/board/history";
 import { HandlingBadge, LabelChip, PriorityBadge, useColumnName } from "../components/board/labels";
 import { Markdown } from "../components/board/markdown";
@@ -21,7 +21,6 @@ import { TASK_LINK_KINDS } from "../domain/vocabulary";
 import { requireUser } from "../utils/auth.server";
 import { formatDateTime } from "../utils/format";
 import { useRootData } from "../utils/root-data";
-import { useStickyActionData } from "../hooks/use-sticky-action-data";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { actor, user } = await requireUser(request, context);
@@ -63,6 +62,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       // the officer who acted is not notified of their own hit: tell them here
       return newHits > 0 ? json<BoardReply>({ ok: true, intent, formErrors: [], fieldErrors: {}, newHits }) : reply;
     }
+    case "move":
+      return run(() => boards.moveTask({ ...base, input: { ...moveFromForm(fd), taskId } }));
     case "checklist_add":
       return run(() => boards.addChecklistItem({ ...base, input: { taskId, text: formString(fd, "text") } }));
     case "checklist_toggle":
@@ -97,9 +98,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 type BoardData = { board: BoardView; timeZone: string };
 
 export default function TaskPanel() {
-  const { task, canEdit, readOnlyReason, history, timeZone, userId } = useLoaderData<typeof loader>();
+  const { task, canEdit, readOnlyReason, linkable, history, timeZone, userId } = useLoaderData<typeof loader>();
   const boardData = useRouteLoaderData("routes/operations.$id.board") as BoardData | undefined;
-  const actionData = useStickyActionData<BoardReply>();
+  const actionData = usePanelReply(task.id);
   const { t } = useTranslation(["boards", "common"]);
   const { lng } = useRootData();
   const location = useLocation();
@@ -117,9 +118,12 @@ export default function TaskPanel() {
   const current = failed?.current as TaskDetail | null | undefined;
   const submitted = (failed?.submitted as { values?: TaskFormValues } | undefined)?.values;
   const stale = failed?.intent === "update" && !!current;
-  // After a conflict the form carries the user's values on top of the newest version.
-  const formValues = submitted ?? valuesFromTask(task, timeZone);
-  const formVersion = stale ? current!.version : task.version;
+  const base = useEditBase(task, timeZone);
+  // After a conflict the form carries the user's values on top of the newest version;
+  // while open it keeps the version it was opened at, whatever live reloads bring.
+  const formValues = stale ? submitted! : base.values;
+  const formVersion = stale ? current!.version : base.version;
+  const formKey = stale ? `stale-${current!.version}` : base.key;
   const errorsFor = (intent: string) => (failed?.intent === intent ? failed : null);
 
   return (
@@ -185,18 +189,38 @@ export default function TaskPanel() {
         ) : null}
       </dl>
 
+      {canEdit && boardData ? (
+        // drag and drop's alternative: one select, here rather than on every card
+        <Form method="post" className="row add-row wrap panel-move">
+          <input type="hidden" name="intent" value="move" />
+          <input type="hidden" name="version" value={task.version} />
+          <label htmlFor="move-column">{t("boards:card.move_to")}</label>
+          <select id="move-column" name="toColumnId" className="select select-sm" defaultValue={task.column.id} key={`${task.id}-${task.column.id}`}>
+            {boardData.board.columns.map((c) => (
+              <option key={c.id} value={c.id}>
+                {columnName(c)}
+              </option>
+            ))}
+          </select>
+          <button type="submit" className="btn btn-sm">
+            {t("boards:card.move_button")}
+          </button>
+          <FormErrors errors={errorsFor("move")?.formErrors} />
+        </Form>
+      ) : null}
+
       <section className="panel-section">
         <h3>{t("boards:fields.description")}</h3>
         {task.description ? <Markdown source={task.description} /> : <p className="muted">{t("boards:detail.no_description")}</p>}
       </section>
 
       {canEdit ? (
-        <details className="panel-section edit-section" open={failed?.intent === "update" ? true : undefined}>
+        <details className="panel-section edit-section" open={failed?.intent === "update" ? true : undefined} onToggle={(e) => base.setOpen(e.currentTarget.open)}>
           <summary>
             <h3>{t("boards:detail.edit")}</h3>
           </summary>
           <TaskForm
-            key={`${task.version}-${stale ? "stale" : ""}`}
+            key={formKey}
             values={formValues}
             version={formVersion}
             members={members}
@@ -303,7 +327,7 @@ export default function TaskPanel() {
         ) : (
           <p className="muted small">{t("boards:links.none")}</p>
         )}
-        {canEdit && boardData ? (
+        {canEdit ? (
           <Form method="post" className="row add-row wrap">
             <input type="hidden" name="intent" value="link" />
             <label htmlFor="link-kind" className="sr-only">
@@ -321,13 +345,11 @@ export default function TaskPanel() {
             </label>
             <select id="link-other" name="otherTaskId" className="select select-sm" required>
               <option value="">{t("boards:links.choose")}</option>
-              {boardData.board.tasks
-                .filter((x) => x.id !== task.id)
-                .map((x) => (
-                  <option key={x.id} value={x.id}>
-                    {x.title}
-                  </option>
-                ))}
+              {linkable.map((x) => (
+                <option key={x.id} value={x.id}>
+                  {x.title}
+                </option>
+              ))}
             </select>
             <button type="submit" className="btn btn-sm">
               {t("boards:links.add")}
@@ -387,6 +409,71 @@ export default function TaskPanel() {
       </section>
     </aside>
   );
+}
+
+/**
+ * The action's last answer, kept across live reloads (a conflict shown to someone
+ * editing must not vanish when another member's change arrives) and forgotten once
+ * the reader's next change went through, or another card is opened.
+ */
+function usePanelReply(taskId: string): BoardReply | undefined {
+  const fresh = useActionData<BoardReply>() as BoardReply | undefined;
+  const navigation = useNavigation();
+  const [kept, setKept] = useState<{ taskId: string; reply: BoardReply } | null>(fresh ? { taskId, reply: fresh } : null);
+  const submitting = useRef(false);
+  useEffect(() => {
+    if (fresh !== undefined) setKept({ taskId, reply: fresh });
+    // a new answer only: taskId is read, not watched
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [fresh]);
+  useEffect(() => {
+    if (navigation.state === "submitting") submitting.current = true;
+    else if (navigation.state === "idle" && submitting.current) {
+      submitting.current = false;
+      // a redirect answered: the change was saved, the old answer no longer applies
+      if (fresh === undefined) setKept(null);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [navigation.state]);
+  return fresh ?? (kept && kept.taskId === taskId ? kept.reply : undefined);
+}
+
+/**
+ * What the edit form starts from. Closed, it follows the card as loaded; opened, it
+ * keeps the version (and values) it was opened at until the reader saves: a live
+ * reload must not swap the form under someone typing, nor let their save overwrite
+ * a change they never saw; saving a stale version answers with the conflict instead.
+ */
+function useEditBase(task: TaskDetail, timeZone: string) {
+  const navigation = useNavigation();
+  const [pinned, setPinned] = useState<{ taskId: string; version: number; values: TaskFormValues; n: number } | null>(null);
+  const counter = useRef(0);
+  const open = useRef(false);
+  const latest = useRef(task);
+  latest.current = task;
+  const pin = (t: TaskDetail) => setPinned({ taskId: t.id, version: t.version, values: valuesFromTask(t, timeZone), n: ++counter.current });
+  const savedUpdate = useRef(false);
+  useEffect(() => {
+    if (navigation.state === "submitting") savedUpdate.current = navigation.formData?.get("intent") === "update";
+    else if (navigation.state === "idle" && savedUpdate.current) {
+      savedUpdate.current = false;
+      // after the reader's own save the form starts again from what was saved
+      if (open.current) pin(latest.current);
+      else setPinned(null);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [navigation.state]);
+  const current = pinned && pinned.taskId === task.id ? pinned : null;
+  return {
+    version: current ? current.version : task.version,
+    values: current ? current.values : valuesFromTask(task, timeZone),
+    key: current ? `pinned-${current.n}` : `live-${task.id}-${task.version}`,
+    setOpen(isOpen: boolean) {
+      open.current = isOpen;
+      if (isOpen && !current) pin(latest.current);
+      if (!isOpen) setPinned(null);
+    },
+  };
 }
 
 function StaleNotice({ current, mine, timeZone, names }: { current: TaskDetail; mine: TaskFormValues; timeZone: string; names: { id: string; name: string }[] }) {

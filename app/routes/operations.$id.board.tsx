@@ -1,13 +1,14 @@
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import type { SerializeFrom } from "@remix-run/node";
 import { Form, Outlet, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { boardRefusal, runBoardAction } from "../components/board/action.server";
-import { BoardColumns } from "../components/board/board-columns";
+import { BoardColumns, CARDS_PER_COLUMN } from "../components/board/board-columns";
 import { AddColumn, ColumnSettings, LabelManager } from "../components/board/board-settings";
 import { BoardFilters, LANES, type Lane } from "../components/board/filters";
 import { taskFieldsFromForm, moveFromForm, formString } from "../components/board/form-input";
+import { boardPageData, cardLookup } from "../components/board/card-face";
 import { buildLanes } from "../components/board/lanes";
 import { useColumnName } from "../components/board/labels";
 import { orNotFound } from "../components/operations/responses.server";
@@ -42,9 +43,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // notifications link to ?task=<id>: open the card (the detail route checks access)
   const task = url.searchParams.get("task");
   if (task && /^[0-9a-f-]{36}$/i.test(task)) throw redirect(`/operations/${operationId}/board/${task}`);
-  const board = await orNotFound(() => context.services.boards.getBoard({ actor, operationId, input: filterFrom(url.searchParams) }));
-  const lane = url.searchParams.get("lane");
-  return json({ board, timeZone: user.timeZone, lane: (LANES as readonly string[]).includes(lane ?? "") ? (lane as Lane) : null });
+  const laneParam = url.searchParams.get("lane");
+  const lane = (LANES as readonly string[]).includes(laneParam ?? "") ? (laneParam as Lane) : null;
+  // the plain board loads the first cards of each column, the rest of a column on demand
+  // (?cards=<column id>, or ?cards=all); swimlanes regroup every card, so they get all
+  const wanted = url.searchParams.getAll("cards");
+  const cards = lane ? undefined : { perColumn: CARDS_PER_COLUMN, full: wanted.includes("all") ? ("all" as const) : wanted };
+  const board = await orNotFound(() => context.services.boards.getBoard({ actor, operationId, input: filterFrom(url.searchParams), cards }));
+  return json({ board: boardPageData(board), timeZone: user.timeZone, lane });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -121,6 +127,7 @@ export default function BoardPage() {
   const [toast, setToast] = useState<string | null>(null);
   useBoardLive(board.operation.id);
   const editingBy = usePresence(board.operation.id);
+  const lookup = useMemo(() => cardLookup(board), [board]);
   const hrefFor = useCallback((taskId: string) => `/operations/${board.operation.id}/board/${taskId}${location.search}`, [board.operation.id, location.search]);
   useEffect(() => {
     if (!toast) return;
@@ -131,7 +138,7 @@ export default function BoardPage() {
   const footer = (c: ColumnView) => (board.canEdit ? <QuickCreate column={c} members={board.members} failed={actionData && !actionData.ok && actionData.intent === "create" && ((actionData.submitted as { columnId?: string } | undefined)?.columnId ?? board.columns[0]?.id) === c.id ? actionData : null} /> : null);
   const columnName = useColumnName();
   const columnMenu = board.canManageColumns ? (c: ColumnView) => <ColumnSettings column={c} columns={board.columns.map((x) => ({ id: x.id, name: columnName(x) }))} displayName={columnName(c)} failed={actionData && !actionData.ok ? actionData : null} /> : undefined;
-  const common = { columnMenu, canEdit: board.canEdit, lng, timeZone, hrefFor, editingBy, footer, onMoveRefused: (m: string) => setToast(m) };
+  const common = { lookup, columnMenu, canEdit: board.canEdit, lng, timeZone, hrefFor, editingBy, footer, onMoveRefused: (m: string) => setToast(m) };
   const filtered = Object.keys(board.filter).length > 0;
 
   return (
@@ -157,13 +164,13 @@ export default function BoardPage() {
           </button>
         </div>
       ) : null}
-      {filtered ? <p className="small muted">{t("boards:filters.showing", { count: board.tasks.length })}</p> : null}
+      {filtered ? <p className="small muted">{t("boards:filters.showing", { count: board.matchCount })}</p> : null}
       {board.columns.length === 0 ? (
         <div className="card">
           <EmptyState title={t("boards:board.no_columns")} />
         </div>
       ) : lane ? (
-        buildLanes(board, lane, t).map((l) => (
+        buildLanes(board, lookup, lane, t).map((l) => (
           <section key={l.key} className="lane" aria-label={l.title}>
             <h2 className="lane-title">
               {l.title} <span className="badge badge-grey">{l.tasks.length}</span>
@@ -172,7 +179,7 @@ export default function BoardPage() {
           </section>
         ))
       ) : (
-        <BoardColumns columns={board.columns} tasks={board.tasks} draggable {...common} />
+        <BoardColumns columns={board.columns} tasks={board.tasks} draggable partial {...common} />
       )}
       <Outlet />
     </div>

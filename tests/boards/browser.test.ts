@@ -87,6 +87,10 @@ describe.skipIf(!hasChromium)(`browser: the live task board ${hasChromium ? "" :
     await expect.poll(() => boss.getByText("Katalin Szabó bearbeitet gerade").count(), wait).toBe(1);
     const task = board.tasks.find((t) => t.title.includes("Röszke"))!;
     await app.services.boards.updateTask({ actor: lead, operationId: opId, input: { taskId: task.id, version: task.version, title: "Röszke crossing logs (2024–2025)" } });
+    // the live reload reaches the open panel first: its heading shows the other member's
+    // title, while the open form keeps the version it was opened at (so saving conflicts)
+    await expect.poll(() => panel.locator("#task-panel-title").textContent(), wait).toBe("Röszke crossing logs (2024–2025)");
+    expect(await panel.getByLabel("Title").inputValue()).toBe("Check the Röszke crossing logs");
     await panel.getByLabel("Title").fill("Check the Röszke logs, lane 3");
     await panel.getByRole("button", { name: "Save" }).click();
     await expect.poll(() => hu.getByTestId("stale-notice").count(), { timeout: 15_000 }).toBe(1);

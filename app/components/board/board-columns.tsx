@@ -14,27 +14,38 @@ import {
 } from "@dnd-kit/core";
 import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
-import { Link, useFetcher, useLocation } from "@remix-run/react";
+import { Link, useFetcher, useLocation, useNavigate } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { ColumnView } from "../../domain/boards/get-board";
-import type { TaskCard } from "../../domain/boards/views";
 import type { BoardReply } from "./action.server";
+import type { CardFace, CardLookup } from "./card-face";
 import { useColumnName } from "./labels";
-import { TaskCardView } from "./task-card";
+import { TaskCardView, useCardText } from "./task-card";
 
 type Lists = Record<string, string[]>;
 
 /**
- * Cards rendered per column until the reader asks for all: a board of hundreds of
- * cards otherwise costs seconds of server rendering and megabytes of HTML on every
- * visit. Filters and swimlanes narrow further; "show all" is one link away.
+ * Cards rendered per column and swimlane until the reader asks for all (swimlanes get
+ * every card from the loader; the plain board gets only the first ones of a column).
  */
 export const CARDS_SHOWN = 25;
 
+/** Cards the plain board loads per column before its "Show N more cards" link. */
+export const CARDS_PER_COLUMN = 20;
+
+/** The URL (same page) that also loads every card of `columnId`: `?cards=<id>`, repeatable, or `all`. */
+export function moreCardsHref(pathname: string, search: string, columnId: string): string {
+  const q = new URLSearchParams(search);
+  if (!q.getAll("cards").includes(columnId)) q.append("cards", columnId);
+  return `${pathname}?${q.toString()}`;
+}
+
 export interface BoardColumnsProps {
   columns: ColumnView[];
-  tasks: TaskCard[];
+  tasks: CardFace[];
+  /** names of the people and labels the cards carry by id */
+  lookup: CardLookup;
   canEdit: boolean;
   lng: string;
   timeZone: string;
@@ -46,10 +57,16 @@ export interface BoardColumnsProps {
   columnMenu?: (column: ColumnView) => ReactNode;
   /** drag and drop only on the plain board: in swimlanes a card's place is ambiguous */
   draggable: boolean;
+  /**
+   * true when `tasks` hold only the first cards of a column (the plain board): each
+   * column offers the rest through `?cards=<column>`. Otherwise (swimlanes) every card
+   * is at hand and each column shows CARDS_SHOWN of them until `?cards=all`.
+   */
+  partial?: boolean;
   onMoveRefused(message: string): void;
 }
 
-function listsOf(columns: ColumnView[], tasks: TaskCard[]): Lists {
+function listsOf(columns: ColumnView[], tasks: CardFace[]): Lists {
   const lists: Lists = Object.fromEntries(columns.map((c) => [c.id, [] as string[]]));
   for (const t of tasks) lists[t.columnId]?.push(t.id);
   return lists;
@@ -66,12 +83,21 @@ export function BoardColumns(props: BoardColumnsProps) {
   const { columns, tasks, canEdit, draggable } = props;
   const { t } = useTranslation(["boards", "common"]);
   const columnName = useColumnName();
+  const text = useCardText();
   const byId = useMemo(() => new Map(tasks.map((x) => [x.id, x])), [tasks]);
   const serverLists = useMemo(() => listsOf(columns, tasks), [columns, tasks]);
   const [lists, setLists] = useState<Lists>(serverLists);
   const [activeId, setActiveId] = useState<string | null>(null);
   const dragStart = useRef<Lists | null>(null);
   const fetcher = useFetcher<BoardReply>();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const showAll = new URLSearchParams(location.search).getAll("cards").includes("all");
+  const allHref = (() => {
+    const q = new URLSearchParams(location.search);
+    q.set("cards", "all");
+    return `${location.pathname}?${q.toString()}`;
+  })();
 
   useEffect(() => {
     if (!activeId) setLists(serverLists);
@@ -157,37 +183,40 @@ export function BoardColumns(props: BoardColumnsProps) {
     if (before) form.beforeTaskId = before;
     else if (after) form.afterTaskId = after;
     fetcher.submit(form, { method: "post" });
+    // dropped below the last loaded card of a column that has more: load the rest,
+    // or the card would leave the view with the column's next reload
+    const toColumn = columns.find((c) => c.id === to);
+    if (props.partial && !before && toColumn && !toColumn.complete) navigate(moreCardsHref(location.pathname, location.search, to), { replace: true, preventScrollReset: true });
   }
 
-  const location = useLocation();
-  const showAll = new URLSearchParams(location.search).get("cards") === "all";
-  const allHref = (() => {
-    const q = new URLSearchParams(location.search);
-    q.set("cards", "all");
-    return `${location.pathname}?${q.toString()}`;
-  })();
   const active = activeId ? byId.get(activeId) : null;
   const content = (
     <div className="board-columns" role="list" aria-label={t("boards:board.columns")}>
-      {columns.map((c) => (
+      {columns.map((c) => {
+        const all = lists[c.id] ?? [];
+        const ids = props.partial ? all : shown(all, showAll, activeId);
+        // the plain board counts what the server did not send; swimlanes what they do not render
+        const hidden = props.partial ? (c.complete ? 0 : Math.max(c.matchCount - serverCount(serverLists, c.id), 0)) : all.length - ids.length;
+        return (
         <Column
           key={c.id}
           column={c}
           title={columnName(c)}
-          ids={shown(lists[c.id] ?? [], showAll, activeId)}
-          hidden={(lists[c.id] ?? []).length - shown(lists[c.id] ?? [], showAll, activeId).length}
-          allHref={allHref}
+          ids={ids}
+          hidden={hidden}
+          moreHref={props.partial ? moreCardsHref(location.pathname, location.search, c.id) : allHref}
           footer={props.footer?.(c)}
           menu={props.columnMenu?.(c)}
         >
-          {shown(lists[c.id] ?? [], showAll, activeId).map((id) => {
+          {ids.map((id) => {
             const card = byId.get(id);
             if (!card) return null;
-            const cardProps = { card, href: props.hrefFor(id), lng: props.lng, timeZone: props.timeZone, columns, canEdit, editing: props.editingBy[id] };
+            const cardProps = { card, lookup: props.lookup, text, href: props.hrefFor(id), lng: props.lng, timeZone: props.timeZone, canEdit, editing: props.editingBy[id] };
             return draggable && canEdit ? <SortableCard key={id} {...cardProps} /> : <TaskCardView key={id} {...cardProps} />;
           })}
         </Column>
-      ))}
+        );
+      })}
     </div>
   );
   if (!draggable || !canEdit) return content;
@@ -207,10 +236,12 @@ export function BoardColumns(props: BoardColumnsProps) {
       accessibility={{ announcements, screenReaderInstructions: { draggable: t("boards:dnd.instructions") } }}
     >
       {content}
-      <DragOverlay>{active ? <ul className="task-list overlay"><TaskCardView card={active} href="#" lng={props.lng} timeZone={props.timeZone} columns={columns} canEdit={false} /></ul> : null}</DragOverlay>
+      <DragOverlay>{active ? <ul className="task-list overlay"><TaskCardView card={active} lookup={props.lookup} text={text} href="#" lng={props.lng} timeZone={props.timeZone} canEdit={false} /></ul> : null}</DragOverlay>
     </DndContext>
   );
 }
+
+const serverCount = (lists: Lists, columnId: string) => lists[columnId]?.length ?? 0;
 
 /** The first CARDS_SHOWN cards of a column (and the card being dragged, wherever it is). */
 function shown(ids: string[], all: boolean, activeId: string | null): string[] {
@@ -224,7 +255,7 @@ function Column({
   title,
   ids,
   hidden,
-  allHref,
+  moreHref,
   footer,
   menu,
   children,
@@ -233,7 +264,7 @@ function Column({
   title: string;
   ids: string[];
   hidden: number;
-  allHref: string;
+  moreHref: string;
   footer?: ReactNode;
   menu?: ReactNode;
   children: ReactNode;
@@ -259,7 +290,7 @@ function Column({
         </ul>
       </SortableContext>
       {hidden > 0 ? (
-        <Link to={allHref} className="btn btn-sm btn-link show-all-cards" preventScrollReset>
+        <Link to={moreHref} className="btn btn-sm btn-link show-all-cards" preventScrollReset>
           {t("boards:board.show_all", { count: hidden })}
         </Link>
       ) : null}

@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import type { ColumnView } from "../../domain/boards/get-board";
 import type { LabelView } from "../../domain/boards/views";
@@ -22,6 +23,7 @@ export function LabelManager({ labels, failed, canDelete }: { labels: LabelView[
   const { t } = useTranslation(["boards", "common"]);
   const mine = failed?.intent === "label_create" ? failed : null;
   const editing = failed?.intent === "label_update" || failed?.intent === "label_delete" ? failed : null;
+  const colourNames = useColourNames();
   return (
     <details className="board-settings" open={mine || editing ? true : undefined} data-testid="label-manager">
       <summary className="btn btn-sm">{t("boards:settings.labels")}</summary>
@@ -29,7 +31,7 @@ export function LabelManager({ labels, failed, canDelete }: { labels: LabelView[
         {labels.length ? (
           <ul className="label-list">
             {labels.map((l) => (
-              <LabelRow key={`${l.id}-${l.name}-${l.colour}`} label={l} canDelete={canDelete} failed={editing?.submitted?.labelId === l.id ? editing : null} />
+              <LabelRow key={`${l.id}-${l.name}-${l.colour}`} label={l} canDelete={canDelete} colourNames={colourNames} failed={editing?.submitted?.labelId === l.id ? editing : null} />
             ))}
           </ul>
         ) : (
@@ -45,7 +47,7 @@ export function LabelManager({ labels, failed, canDelete }: { labels: LabelView[
           </div>
           <div className="field">
             <label htmlFor="label-colour">{t("boards:settings.colour")}</label>
-            <ColourSelect id="label-colour" />
+            <ColourSelect id="label-colour" names={colourNames} />
           </div>
           <button type="submit" className="btn btn-sm btn-primary">
             {t("boards:settings.add_label")}
@@ -56,20 +58,26 @@ export function LabelManager({ labels, failed, canDelete }: { labels: LabelView[
   );
 }
 
-function ColourSelect({ id, defaultValue }: { id: string; defaultValue?: string }) {
-  const { t } = useTranslation("boards");
+/** The colour names, translated once for every label's select. */
+function useColourNames(): Record<string, string> {
+  const { t, i18n } = useTranslation("boards");
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  return useMemo(() => Object.fromEntries(LABEL_COLOURS.map((c) => [c, t(`boards:colours.${c}`)])), [t, i18n.language]);
+}
+
+function ColourSelect({ id, defaultValue, names }: { id: string; defaultValue?: string; names: Record<string, string> }) {
   return (
     <select id={id} name="colour" className="select" defaultValue={defaultValue}>
       {LABEL_COLOURS.map((c) => (
         <option key={c} value={c}>
-          {t(`boards:colours.${c}`)}
+          {names[c]}
         </option>
       ))}
     </select>
   );
 }
 
-function LabelRow({ label, canDelete, failed }: { label: LabelView; canDelete: boolean; failed: Failed }) {
+function LabelRow({ label, canDelete, colourNames, failed }: { label: LabelView; canDelete: boolean; colourNames: Record<string, string>; failed: Failed }) {
   const { t } = useTranslation(["boards", "common"]);
   const id = `lbl-${label.id}`;
   return (
@@ -90,7 +98,7 @@ function LabelRow({ label, canDelete, failed }: { label: LabelView; canDelete: b
           </div>
           <div className="field">
             <label htmlFor={`${id}-colour`}>{t("boards:settings.colour")}</label>
-            <ColourSelect id={`${id}-colour`} defaultValue={label.colour} />
+            <ColourSelect id={`${id}-colour`} defaultValue={label.colour} names={colourNames} />
           </div>
           <button type="submit" className="btn btn-sm btn-primary">
             {t("common:actions.save")}

@@ -13,7 +13,7 @@ export function LabelChip({ label }: { label: Pick<LabelView, "name" | "colour">
   return <span className={`label-chip lc-${label.colour}`}>{label.name}</span>;
 }
 
-const PRIORITY_TONE: Record<TaskPriority, string> = { low: "grey", normal: "blue", high: "amber", urgent: "red" };
+export const PRIORITY_TONE: Record<TaskPriority, string> = { low: "grey", normal: "blue", high: "amber", urgent: "red" };
 
 export function PriorityBadge({ priority }: { priority: TaskPriority }) {
   const { t } = useTranslation("boards");

@@ -1,18 +1,71 @@
-import { Form, Link } from "@remix-run/react";
-import { forwardRef, type CSSProperties, type HTMLAttributes } from "react";
+import { Link } from "@remix-run/react";
+import { forwardRef, useMemo, type CSSProperties, type HTMLAttributes } from "react";
 import { useTranslation } from "react-i18next";
-import type { ColumnView } from "../../domain/boards/get-board";
-import type { TaskCard as TaskCardData } from "../../domain/boards/views";
+import { HANDLING_CODES, PLANNED_ACTION_KINDS, TASK_PRIORITIES, type HandlingCode, type PlannedActionKind, type TaskPriority } from "../../domain/vocabulary";
 import { formatDateTime } from "../../utils/format";
 import { CountryCode } from "../ui/misc";
-import { HandlingBadge, LabelChip, PriorityBadge, useColumnName } from "./labels";
+import { assigneesOf, labelsOf, type CardFace, type CardLookup } from "./card-face";
+import { LabelChip, PRIORITY_TONE } from "./labels";
+
+/**
+ * Every string a card face shows, translated once per board rather than once per
+ * card: a board renders a hundred cards or more, each with a dozen labels.
+ */
+export interface CardText {
+  handlingLabel: string;
+  handling: Record<HandlingCode, string>;
+  priorityTitle: string;
+  priority: Record<TaskPriority, string>;
+  plannedAction: string;
+  actionKinds: Record<PlannedActionKind, string>;
+  overdue: string;
+  due: string;
+  checklist: string;
+  assignees: string;
+  drag(title: string): string;
+  comments(count: number): string;
+  editing(names: string): string;
+}
+
+export function useCardText(): CardText {
+  const { t, i18n } = useTranslation(["boards", "common"]);
+  const lng = i18n.language;
+  return useMemo(() => {
+    const comments = new Map<number, string>();
+    const mark = "\u0000";
+    const drag = t("boards:dnd.handle", { title: mark });
+    const editing = t("boards:presence.editing", { names: mark });
+    return {
+      handlingLabel: t("boards:fields.handling_code"),
+      handling: Object.fromEntries(HANDLING_CODES.map((c) => [c, t(`boards:handling.${c}`)])) as Record<HandlingCode, string>,
+      priorityTitle: t("boards:fields.priority"),
+      priority: Object.fromEntries(TASK_PRIORITIES.map((p) => [p, t(`boards:priority.${p}`)])) as Record<TaskPriority, string>,
+      plannedAction: t("boards:types.planned_action"),
+      actionKinds: Object.fromEntries(PLANNED_ACTION_KINDS.map((k) => [k, t(`boards:action_kinds.${k}`)])) as Record<PlannedActionKind, string>,
+      overdue: t("boards:card.overdue"),
+      due: t("boards:fields.due"),
+      checklist: t("boards:card.checklist"),
+      assignees: t("boards:fields.assignees"),
+      drag: (title: string) => drag.replace(mark, title),
+      editing: (names: string) => editing.replace(mark, names),
+      comments: (count: number) => {
+        let s = comments.get(count);
+        if (s === undefined) comments.set(count, (s = t("boards:card.comments", { count })));
+        return s;
+      },
+    };
+    // the language decides every string
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [t, lng]);
+}
 
 export interface CardProps {
-  card: TaskCardData;
+  card: CardFace;
+  lookup: CardLookup;
+  text: CardText;
   href: string;
   lng: string;
   timeZone: string;
-  columns: ColumnView[];
   canEdit: boolean;
   editing?: string[];
   style?: CSSProperties;
@@ -20,26 +73,34 @@ export interface CardProps {
   handleProps?: HTMLAttributes<HTMLElement>;
 }
 
-/** One card: everything a reader needs to triage without opening it. */
+/**
+ * One card: everything a reader needs to triage without opening it. It moves by drag
+ * and drop (mouse or keyboard); without either, its panel has a "Move to column" form.
+ */
 export const TaskCardView = forwardRef<HTMLLIElement, CardProps>(function TaskCardView(
-  { card, href, lng, timeZone, columns, canEdit, editing, style, dragging, handleProps },
+  { card, lookup, text, href, lng, timeZone, canEdit, editing, style, dragging, handleProps },
   ref,
 ) {
-  const { t } = useTranslation(["boards", "common"]);
-  const columnName = useColumnName();
+  const labels = labelsOf(card, lookup);
+  const assignees = assigneesOf(card, lookup);
   return (
     <li ref={ref} style={style} className={`task-card prio-edge-${card.priority}${dragging ? " is-dragging" : ""}`} data-task-id={card.id} data-testid="task-card">
       <div className="task-card-top">
-        <HandlingBadge code={card.handlingCode} />
-        <PriorityBadge priority={card.priority} />
+        <span className={`hcode hcode-${card.handlingCode}`} title={text.handling[card.handlingCode]}>
+          <span className="sr-only">{`${text.handlingLabel}: `}</span>
+          {card.handlingCode}
+        </span>
+        <span className={`badge badge-${PRIORITY_TONE[card.priority]} prio prio-${card.priority}`} title={text.priorityTitle}>
+          {text.priority[card.priority]}
+        </span>
         {card.type === "planned_action" ? (
-          <span className="badge badge-violet pa-badge" title={t("boards:types.planned_action")}>
+          <span className="badge badge-violet pa-badge" title={text.plannedAction}>
             <span aria-hidden="true">◎ </span>
-            {card.actionKind ? t(`boards:action_kinds.${card.actionKind}`) : t("boards:types.planned_action")}
+            {card.actionKind ? text.actionKinds[card.actionKind] : text.plannedAction}
           </span>
         ) : null}
         {canEdit && handleProps ? (
-          <button type="button" className="drag-handle" aria-label={t("boards:dnd.handle", { title: card.title })} {...handleProps}>
+          <button type="button" className="drag-handle" aria-label={text.drag(card.title)} {...handleProps}>
             <span aria-hidden="true">⋮⋮</span>
           </button>
         ) : null}
@@ -47,39 +108,41 @@ export const TaskCardView = forwardRef<HTMLLIElement, CardProps>(function TaskCa
       <Link to={href} className="task-card-title" prefetch="intent">
         {card.title}
       </Link>
-      {card.labels.length ? (
+      {labels.length ? (
         <div className="task-card-labels">
-          {card.labels.map((l) => (
+          {labels.map((l) => (
             <LabelChip key={l.id} label={l} />
           ))}
         </div>
       ) : null}
-      <div className="task-card-meta">
-        {card.dueAt ? (
-          <span className={`due${card.overdue ? " overdue" : ""}`}>
-            <span className="sr-only">{card.overdue ? t("boards:card.overdue") : t("boards:fields.due")}: </span>
-            <span aria-hidden="true">⏱ </span>
-            <time dateTime={card.dueAt}>{formatDateTime(card.dueAt, lng, timeZone)}</time>
-          </span>
-        ) : null}
-        {card.checklist.total > 0 ? (
-          <span className={`meta-pill${card.checklist.done === card.checklist.total ? " done" : ""}`} title={t("boards:card.checklist")}>
-            <span aria-hidden="true">☑ </span>
-            <span className="sr-only">{t("boards:card.checklist")}: </span>
-            {card.checklist.done}/{card.checklist.total}
-          </span>
-        ) : null}
-        {card.commentCount > 0 ? (
-          <span className="meta-pill" title={t("boards:card.comments", { count: card.commentCount })}>
-            <span aria-hidden="true">💬 </span>
-            <span className="sr-only">{t("boards:card.comments", { count: card.commentCount })}: </span>
-            {card.commentCount}
-          </span>
-        ) : null}
-      </div>
-      {card.assignees.length ? (
-        <ul className="assignees" aria-label={t("boards:fields.assignees")}>
-          {card.assignees.map((a) => (
+      {card.dueAt || card.checklist.total > 0 || card.commentCount > 0 ? (
+        <div className="task-card-meta">
+          {card.dueAt ? (
+            <span className={`due${card.overdue ? " overdue" : ""}`}>
+              <span className="sr-only">{`${card.overdue ? text.overdue : text.due}: `}</span>
+              <span aria-hidden="true">⏱ </span>
+              <time dateTime={card.dueAt}>{formatDateTime(card.dueAt, lng, timeZone)}</time>
+            </span>
+          ) : null}
+          {card.checklist.total > 0 ? (
+            <span className={`meta-pill${card.checklist.done === card.checklist.total ? " done" : ""}`} title={text.checklist}>
+              <span aria-hidden="true">☑ </span>
+              <span className="sr-only">{`${text.checklist}: `}</span>
+              {`${card.checklist.done}/${card.checklist.total}`}
+            </span>
+          ) : null}
+          {card.commentCount > 0 ? (
+            <span className="meta-pill" title={text.comments(card.commentCount)}>
+              <span aria-hidden="true">💬 </span>
+              <span className="sr-only">{`${text.comments(card.commentCount)}: `}</span>
+              {card.commentCount}
+            </span>
+          ) : null}
+        </div>
+      ) : null}
+      {assignees.length ? (
+        <ul className="assignees" aria-label={text.assignees}>
+          {assignees.map((a) => (
             <li key={a.id} className={a.isMember ? undefined : "left"} title={a.agencyName}>
               <span className="avatar" aria-hidden="true">
                 {initials(a.name)}
@@ -92,31 +155,8 @@ export const TaskCardView = forwardRef<HTMLLIElement, CardProps>(function TaskCa
       ) : null}
       {editing?.length ? (
         <p className="editing-note" role="status">
-          {t("boards:presence.editing", { names: editing.join(", ") })}
+          {text.editing(editing.join(", "))}
         </p>
-      ) : null}
-      {canEdit ? (
-        <details className="move-form">
-          <summary>{t("boards:card.move")}</summary>
-          <Form method="post" className="row">
-            <input type="hidden" name="intent" value="move" />
-            <input type="hidden" name="taskId" value={card.id} />
-            <input type="hidden" name="version" value={card.version} />
-            <label className="sr-only" htmlFor={`move-${card.id}`}>
-              {t("boards:card.move_to")}
-            </label>
-            <select id={`move-${card.id}`} name="toColumnId" className="select select-sm" defaultValue={card.columnId}>
-              {columns.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {columnName(c)}
-                </option>
-              ))}
-            </select>
-            <button type="submit" className="btn btn-sm">
-              {t("boards:card.move_button")}
-            </button>
-          </Form>
-        </details>
       ) : null}
     </li>
   );

@@ -4,6 +4,7 @@ import { withTransaction, type Actor, type ServiceDeps } from "../context";
 import { Invalid } from "../errors";
 import { getOperationForActor } from "../operations/access";
 import { parseInput } from "../validation";
+import { newDescriptionMentions } from "./description-mentions";
 import { notifyTaskPeople } from "./notify-people";
 import { createTaskSchema } from "./schemas";
 import { syncPlannedAction } from "./sync-deconfliction";
@@ -84,8 +85,15 @@ export async function createTask(deps: ServiceDeps, { actor, operationId, input 
       }).filter(([, v]) => v !== null && v !== "" && !(Array.isArray(v) && v.length === 0)),
     );
     const changes = changesBetween({}, initial);
-    await notifyTaskPeople(tx, emit, actor.id, { operationId, taskId: task!.id, title: data.title }, { assigned });
-    await recordAudit(tx, actor, now, { action: "task.created", targetType: "task", targetId: task!.id, operationId, details: { changes } });
+    const mentioned = await newDescriptionMentions(tx, operationId, "", data.description);
+    await notifyTaskPeople(tx, emit, actor.id, { operationId, taskId: task!.id, title: data.title }, { assigned, mentioned });
+    await recordAudit(tx, actor, now, {
+      action: "task.created",
+      targetType: "task",
+      targetId: task!.id,
+      operationId,
+      details: { changes, ...(mentioned.length ? { mentions: mentioned } : {}) },
+    });
     emit(
       boardChanged({
         operationId,
@@ -94,6 +102,7 @@ export async function createTask(deps: ServiceDeps, { actor, operationId, input 
         columnId: column.id,
         version: task!.version,
         ...(assigned.length ? { assignedUserIds: assigned } : {}),
+        ...(mentioned.length ? { mentionedUserIds: mentioned } : {}),
       }),
     );
     const hits = data.type === "planned_action" ? await syncPlannedAction(deps, tx, emit, actor, task!.id) : [];

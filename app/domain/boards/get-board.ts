@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, ilike, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gte, ilike, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import { agencies, boardColumns, boardLabels, boards, operationMembers, tasks, users } from "../../../db/schema/index";
 import { withTransaction, type Actor, type ServiceDeps } from "../context";
 import { getOperationForActor } from "../operations/access";
@@ -16,9 +16,22 @@ export interface ColumnView {
   position: number;
   wipLimit: number | null;
   isDone: boolean;
-  /** every card in the column, whatever the filter */
+  /** every card in the column, whatever the filter (what the WIP limit counts) */
   taskCount: number;
+  /** the column's cards that match the filter (taskCount without one); `tasks` may hold fewer */
+  matchCount: number;
+  /** false when only the first cards of the column were loaded */
+  complete: boolean;
   overWipLimit: boolean;
+}
+
+/**
+ * How many cards to load: the first `perColumn` of each column (in card order) and
+ * every card of the columns in `full` ("all": of every column). Without it, all cards.
+ */
+export interface BoardCardsWanted {
+  perColumn: number;
+  full?: string[] | "all";
 }
 
 export interface BoardView {
@@ -31,8 +44,10 @@ export interface BoardView {
   labels: LabelView[];
   /** everyone who may be assigned or mentioned */
   members: (PersonView & { role: MemberRole })[];
-  /** in column order, then card order */
+  /** in column order, then card order: every matching card, or the ones `cards` asked for */
   tasks: TaskCard[];
+  /** cards matching the filter over all columns (tasks.length when everything was loaded) */
+  matchCount: number;
   filter: BoardFilter;
 }
 
@@ -76,7 +91,10 @@ export function filterConditions(filter: BoardFilter, now: Date): SQL[] {
  * The operation's board: columns, labels, members and the (filtered) cards, in a fixed
  * number of queries. The first visit creates the default columns.
  */
-export async function getBoard(deps: ServiceDeps, { actor, operationId, input }: { actor: Actor; operationId: string; input?: unknown }): Promise<BoardView> {
+export async function getBoard(
+  deps: ServiceDeps,
+  { actor, operationId, input, cards }: { actor: Actor; operationId: string; input?: unknown; cards?: BoardCardsWanted },
+): Promise<BoardView> {
   const access = await getOperationForActor(deps.db, operationId, actor, deps.now());
   const filter = parseInput(boardFilterSchema, input ?? {});
   const now = deps.now();
@@ -84,8 +102,25 @@ export async function getBoard(deps: ServiceDeps, { actor, operationId, input }:
   if (!board) await withTransaction(deps, (tx, emit) => ensureBoard(tx, operationId, actor, now, emit));
 
   const db = deps.db;
-  const inBoard = eq(tasks.operationId, operationId);
-  const [columnRows, labelRows, memberRows, taskRows, assignees, taskLabelMap] = await Promise.all([
+  const matching = and(eq(tasks.operationId, operationId), isNull(boardColumns.archivedAt), ...filterConditions(filter, now))!;
+  // the first cards of each column: numbered in card order, per column, in one subquery
+  const partial = cards && cards.full !== "all" ? cards : null;
+  let loaded: SQL = matching;
+  if (partial) {
+    const ordered = db
+      .select({ id: tasks.id, columnId: tasks.columnId, n: sql<number>`row_number() over (partition by ${tasks.columnId} order by ${tasks.rank})`.as("n") })
+      .from(tasks)
+      .innerJoin(boardColumns, eq(boardColumns.id, tasks.columnId))
+      .where(matching)
+      .as("ordered");
+    const full = (Array.isArray(partial.full) ? partial.full : []).filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+    const wanted = db
+      .select({ id: ordered.id })
+      .from(ordered)
+      .where(full.length ? or(lte(ordered.n, partial.perColumn), inArray(ordered.columnId, full)) : lte(ordered.n, partial.perColumn));
+    loaded = inArray(tasks.id, wanted);
+  }
+  const [columnRows, labelRows, memberRows, taskRows, assignees, taskLabelMap, matchRows] = await Promise.all([
     db
       .select({ col: boardColumns, taskCount: sql<number>`(select count(*)::int from tasks t where t.column_id = ${outer.columnId})` })
       .from(boardColumns)
@@ -107,20 +142,27 @@ export async function getBoard(deps: ServiceDeps, { actor, operationId, input }:
       .select(cardListColumns)
       .from(tasks)
       .innerJoin(boardColumns, eq(boardColumns.id, tasks.columnId))
-      .where(and(inBoard, isNull(boardColumns.archivedAt), ...filterConditions(filter, now)))
+      .where(partial ? and(eq(tasks.operationId, operationId), loaded) : matching)
       .orderBy(asc(boardColumns.position), asc(boardColumns.createdAt), asc(tasks.rank)),
-    assigneesOf(db, inBoard),
-    labelsOf(db, inBoard),
+    assigneesOf(db, partial ? loaded : eq(tasks.operationId, operationId)),
+    labelsOf(db, partial ? loaded : eq(tasks.operationId, operationId)),
+    // without a filter every card matches: the column's own count says it
+    Object.keys(filter).length === 0
+      ? Promise.resolve(null)
+      : db
+          .select({ columnId: tasks.columnId, n: sql<number>`count(*)::int` })
+          .from(tasks)
+          .innerJoin(boardColumns, eq(boardColumns.id, tasks.columnId))
+          .where(matching)
+          .groupBy(tasks.columnId),
   ]);
 
-  const readOnly = access.readOnlyReason !== null;
-  return {
-    operation: { id: access.operation.id, codeName: access.operation.codeName, status: access.operation.status },
-    memberRole: access.memberRole,
-    readOnlyReason: access.readOnlyReason,
-    canEdit: !readOnly,
-    canManageColumns: !readOnly && access.memberRole === "lead",
-    columns: columnRows.map(({ col, taskCount }) => ({
+  const matchCounts = matchRows ? new Map(matchRows.map((r) => [r.columnId, Number(r.n)])) : null;
+  const loadedCounts = new Map<string, number>();
+  for (const r of taskRows) loadedCounts.set(r.task.columnId, (loadedCounts.get(r.task.columnId) ?? 0) + 1);
+  const columns = columnRows.map(({ col, taskCount }) => {
+    const matchCount = matchCounts ? (matchCounts.get(col.id) ?? 0) : Number(taskCount);
+    return {
       id: col.id,
       name: col.name,
       preset: col.preset as BoardColumnPreset | null,
@@ -128,11 +170,23 @@ export async function getBoard(deps: ServiceDeps, { actor, operationId, input }:
       wipLimit: col.wipLimit,
       isDone: col.isDone,
       taskCount: Number(taskCount),
+      matchCount,
+      complete: (loadedCounts.get(col.id) ?? 0) >= matchCount,
       overWipLimit: col.wipLimit !== null && Number(taskCount) > col.wipLimit,
-    })),
+    };
+  });
+  const readOnly = access.readOnlyReason !== null;
+  return {
+    operation: { id: access.operation.id, codeName: access.operation.codeName, status: access.operation.status },
+    memberRole: access.memberRole,
+    readOnlyReason: access.readOnlyReason,
+    canEdit: !readOnly,
+    canManageColumns: !readOnly && access.memberRole === "lead",
+    columns,
     labels: labelRows.map((l) => ({ ...l, colour: l.colour as LabelColour })),
     members: memberRows.map((m) => ({ ...m, role: m.role as MemberRole })),
     tasks: taskRows.map((r) => toCard(r, now, assignees.get(r.task.id) ?? [], taskLabelMap.get(r.task.id) ?? [])),
+    matchCount: columns.reduce((n, c) => n + c.matchCount, 0),
     filter,
   };
 }

@@ -6,6 +6,7 @@ import { Invalid, NotFound } from "../errors";
 import type { OperationAccess } from "../operations/access";
 import { parseInput, type z } from "../validation";
 import type { AuditAction } from "../vocabulary";
+import { newDescriptionMentions } from "./description-mentions";
 import { notifyTaskPeople } from "./notify-people";
 import { updateTaskSchema, type PlannedActionInput } from "./schemas";
 import { syncPlannedAction } from "./sync-deconfliction";
@@ -105,8 +106,10 @@ export async function applyTaskUpdate(
     const assigned = changes.assigneeIds ? await replaceAssignees(tx, taskId, sets.assigneeIds, data.assigneeIds!, actor, now) : [];
     if (changes.labelIds) await replaceLabels(tx, operationId, taskId, sets.labelIds, data.labelIds!);
 
-    await notifyTaskPeople(tx, emit, actor.id, { operationId, taskId, title: data.title ?? current.title }, { assigned });
-    await recordAudit(tx, actor, now, { action, targetType: "task", targetId: taskId, operationId, details: { changes } });
+    // members the description now names and did not before are told, as a comment's mentions are
+    const mentioned = changes.description ? await newDescriptionMentions(tx, operationId, current.description, data.description!) : [];
+    await notifyTaskPeople(tx, emit, actor.id, { operationId, taskId, title: data.title ?? current.title }, { assigned, mentioned });
+    await recordAudit(tx, actor, now, { action, targetType: "task", targetId: taskId, operationId, details: { changes, ...(mentioned.length ? { mentions: mentioned } : {}) } });
     emit(
       boardChanged({
         operationId,
@@ -115,6 +118,7 @@ export async function applyTaskUpdate(
         columnId: updated.columnId,
         version: updated.version,
         ...(assigned.length ? { assignedUserIds: assigned } : {}),
+        ...(mentioned.length ? { mentionedUserIds: mentioned } : {}),
       }),
     );
     // a new place or window is checked again; a card that stops being a planned action cancels it
