@@ -4,11 +4,11 @@ import { Form, Outlet, useLoaderData, useLocation, useNavigation } from "@remix-
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { boardRefusal, runBoardAction } from "../components/board/action.server";
-import { BoardColumns, CARDS_PER_COLUMN } from "../components/board/board-columns";
+import { BoardColumns } from "../components/board/board-columns";
 import { AddColumn, ColumnSettings, LabelManager } from "../components/board/board-settings";
 import { BoardFilters, LANES, type Lane } from "../components/board/filters";
 import { taskFieldsFromForm, moveFromForm, formString } from "../components/board/form-input";
-import { boardPageData, cardLookup } from "../components/board/card-face";
+import { boardPageData, cardLookup, CARDS_PER_COLUMN } from "../components/board/card-face";
 import { buildLanes } from "../components/board/lanes";
 import { useColumnName } from "../components/board/labels";
 import { orNotFound } from "../components/operations/responses.server";

@@ -1,12 +1,13 @@
 // The board without a mouse: a card moved with the keyboard (and announced to screen
 // readers), a label renamed, columns reordered with buttons, a member @mentioned
-// from the comment box with the arrow keys.
+// from the comment box with the arrow keys; a long column loaded in part.
 import { eq } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../app/domain/context";
 import { notifications, operations, users } from "../../db/schema/index";
 import { DEMO_PASSWORD } from "../../app/server/seed";
+import { CARDS_PER_COLUMN } from "../../app/components/board/card-face";
 import { actorOf } from "../factories/index";
 import { startTestApp, type TestApp } from "../setup/app";
 import { hasChromium, launchBrowser, screenshot, seriousAxeViolations, signIn, SKIP_REASON } from "../browser/browser";
@@ -183,6 +184,46 @@ describe.skipIf(!hasChromium)(`browser: the board by keyboard ${hasChromium ? ""
     await again.press("Escape");
     await expect.poll(() => page.getByRole("listbox").count(), wait).toBe(0);
     expect(await again.inputValue()).toBe("@ma");
+    await page.context().close();
+  });
+  it("shows the first cards of a long column, takes in a card arriving live, and loads the rest on demand", async () => {
+    const blocked = (await columnsNow()).find((c) => c.preset === "blocked")!;
+    for (let i = blocked.taskCount; i < CARDS_PER_COLUMN + 2; i++)
+      await app.services.boards.createTask({ actor: hu, operationId: opId, input: { title: `Waiting for the bank, file ${i + 1}`, columnId: blocked.id } });
+    const page = await pageFor("officer.hu@concordia.test");
+    await page.goto(`${app.url}/operations/${opId}/board`);
+    const column = columnEl(page, blocked.id);
+    const cards = column.locator('[data-testid="task-card"]');
+    await expect.poll(() => cards.count(), wait).toBe(CARDS_PER_COLUMN);
+    await expect.poll(() => column.getByRole("link", { name: "Show 2 more cards" }).count(), wait).toBe(1);
+    // the count is the whole column's
+    expect(await column.locator(".wip").textContent()).toBe(String(CARDS_PER_COLUMN + 2));
+
+    // another member puts a card on top of the column: it arrives live, and the link counts the one it pushed out
+    await expect.poll(() => page.locator('[data-status="online"]').count(), wait).toBe(1);
+    const arriving = await app.services.boards.createTask({ actor: lead, operationId: opId, input: { title: "Court order expires on Friday" } });
+    const putOnTop = async () => {
+      const { task } = await app.services.boards.getTask({ actor: lead, input: { taskId: arriving.id } });
+      await app.services.boards.moveTask({ actor: lead, operationId: opId, input: { taskId: arriving.id, toColumnId: blocked.id, position: 0, version: task.version } });
+    };
+    await putOnTop();
+    // the page joins the operation's room after connecting: until it has heard of a change,
+    // the card is put on top again (the same place), so a change it does hear follows
+    await expect
+      .poll(async () => {
+        const top = await cards.first().locator(".task-card-title").textContent();
+        if (top !== "Court order expires on Friday") await putOnTop();
+        return top;
+      }, { timeout: 15_000, interval: 500 })
+      .toBe("Court order expires on Friday");
+    await expect.poll(() => column.getByRole("link", { name: "Show 3 more cards" }).count(), wait).toBe(1);
+    expect(await cards.count()).toBe(CARDS_PER_COLUMN);
+    await expect.poll(() => column.locator(".wip").textContent(), wait).toBe(String(CARDS_PER_COLUMN + 3));
+
+    await column.getByRole("link", { name: "Show 3 more cards" }).click();
+    await expect.poll(() => cards.count(), wait).toBe(CARDS_PER_COLUMN + 3);
+    expect(new URL(page.url()).searchParams.getAll("cards")).toEqual([blocked.id]);
+    expect(await column.getByRole("link", { name: /more card/ }).count()).toBe(0);
     await page.context().close();
   });
 });

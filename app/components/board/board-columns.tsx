@@ -31,9 +31,6 @@ type Lists = Record<string, string[]>;
  */
 export const CARDS_SHOWN = 25;
 
-/** Cards the plain board loads per column before its "Show N more cards" link. */
-export const CARDS_PER_COLUMN = 20;
-
 /** The URL (same page) that also loads every card of `columnId`: `?cards=<id>`, repeatable, or `all`. */
 export function moreCardsHref(pathname: string, search: string, columnId: string): string {
   const q = new URLSearchParams(search);
@@ -198,23 +195,23 @@ export function BoardColumns(props: BoardColumnsProps) {
         // the plain board counts what the server did not send; swimlanes what they do not render
         const hidden = props.partial ? (c.complete ? 0 : Math.max(c.matchCount - serverCount(serverLists, c.id), 0)) : all.length - ids.length;
         return (
-        <Column
-          key={c.id}
-          column={c}
-          title={columnName(c)}
-          ids={ids}
-          hidden={hidden}
-          moreHref={props.partial ? moreCardsHref(location.pathname, location.search, c.id) : allHref}
-          footer={props.footer?.(c)}
-          menu={props.columnMenu?.(c)}
-        >
-          {ids.map((id) => {
-            const card = byId.get(id);
-            if (!card) return null;
-            const cardProps = { card, lookup: props.lookup, text, href: props.hrefFor(id), lng: props.lng, timeZone: props.timeZone, canEdit, editing: props.editingBy[id] };
-            return draggable && canEdit ? <SortableCard key={id} {...cardProps} /> : <TaskCardView key={id} {...cardProps} />;
-          })}
-        </Column>
+          <Column
+            key={c.id}
+            column={c}
+            title={columnName(c)}
+            ids={ids}
+            hidden={hidden}
+            moreHref={props.partial ? moreCardsHref(location.pathname, location.search, c.id) : allHref}
+            footer={props.footer?.(c)}
+            menu={props.columnMenu?.(c)}
+          >
+            {ids.map((id) => {
+              const card = byId.get(id);
+              if (!card) return null;
+              const cardProps = { card, lookup: props.lookup, text, href: props.hrefFor(id), lng: props.lng, timeZone: props.timeZone, canEdit, editing: props.editingBy[id] };
+              return draggable && canEdit ? <SortableCard key={id} {...cardProps} /> : <TaskCardView key={id} {...cardProps} />;
+            })}
+          </Column>
         );
       })}
     </div>

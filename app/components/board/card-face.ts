@@ -4,6 +4,9 @@
 import type { BoardView } from "../../domain/boards/get-board";
 import type { AssigneeView, LabelView, TaskCard } from "../../domain/boards/views";
 
+/** Cards the plain board loads per column before its "Show N more cards" link. */
+export const CARDS_PER_COLUMN = 20;
+
 export interface CardFace {
   id: string;
   columnId: string;
