@@ -20,8 +20,9 @@ export const clock = () => performance.timeOrigin + performance.now();
 
 type Ack<T> = { ok: true; data: T } | { ok: false; code: string };
 
-const SEQ = /"seq":(\d+)/;
-const KEY = /"idempotencyKey":"([0-9a-f-]{36})"/;
+// top-level fields of a MessageDto; an event may carry several messages, in order
+const SEQ = /"seq":(\d+)/g;
+const KEY = /"idempotencyKey":"([0-9a-f-]{36})"/g;
 
 export class RawClient {
   private ws: WebSocket | null = null;
@@ -78,8 +79,8 @@ export class RawClient {
         if (type === "2") {
           if (data.startsWith('42["chat:message"')) {
             const at = clock();
-            const seq = SEQ.exec(data);
-            if (seq) this.onMessage(Number(seq[1]), KEY.exec(data)?.[1] ?? null, at);
+            const keys = [...data.matchAll(KEY)];
+            [...data.matchAll(SEQ)].forEach((seq, i) => this.onMessage(Number(seq[1]), keys[i]?.[1] ?? null, at));
           }
         } else if (type === "3") {
           let i = 2;

@@ -108,6 +108,10 @@ function useChannelFollow(channelId: string, initialSeq: number, onRevoked: () =
       getOutbox()?.settle(m.idempotencyKey);
       if (step.gap) sync();
     };
+    // one event may carry several messages that committed together, in seq order
+    const onMessages = (...ms: MessageDto[]) => {
+      for (const m of ms) onMessage(m);
+    };
     const onUpdated = (m: MessageDto) => {
       if (m.channelId === channelId) feed.emit([m]);
     };
@@ -119,7 +123,7 @@ function useChannelFollow(channelId: string, initialSeq: number, onRevoked: () =
     });
 
     socket.on("connect", join);
-    socket.on("chat:message", onMessage);
+    socket.on("chat:message", onMessages);
     socket.on("chat:message_updated", onUpdated);
     socket.on("chat:access_revoked", onRevoked);
     if (socket.connected) join();
@@ -127,7 +131,7 @@ function useChannelFollow(channelId: string, initialSeq: number, onRevoked: () =
       disposed = true;
       offDelivered?.();
       socket.off("connect", join);
-      socket.off("chat:message", onMessage);
+      socket.off("chat:message", onMessages);
       socket.off("chat:message_updated", onUpdated);
       socket.off("chat:access_revoked", onRevoked);
       // the room is not left: chat:watch keeps the socket in every readable channel's
@@ -280,8 +284,9 @@ export function useTyping(channelId: string, meId: string) {
       setTyping((cur) => [...cur.filter((x) => x.userId !== p.userId), { ...p, until: Date.now() + TYPING_SHOWN_MS }]);
     };
     // someone's message arrived: they have stopped typing it
-    const onMessage = (m: MessageDto) => {
-      if (m.channelId === channelId) setTyping((cur) => (cur.some((x) => x.userId === m.author.id) ? cur.filter((x) => x.userId !== m.author.id) : cur));
+    const onMessage = (...ms: MessageDto[]) => {
+      const authors = new Set(ms.filter((m) => m.channelId === channelId).map((m) => m.author.id));
+      if (authors.size > 0) setTyping((cur) => (cur.some((x) => authors.has(x.userId)) ? cur.filter((x) => !authors.has(x.userId)) : cur));
     };
     socket.on("chat:typing", onTyping);
     socket.on("chat:message", onMessage);

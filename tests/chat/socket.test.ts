@@ -21,7 +21,8 @@ const postVia = (socket: LiveSocket, channelId: string, body: string, idempotenc
 
 function messagesOf(socket: LiveSocket): MessageDto[] {
   const seen: MessageDto[] = [];
-  socket.on("chat:message", (m) => seen.push(m));
+  // one event may carry several messages that committed together
+  socket.on("chat:message", (...ms) => seen.push(...ms));
   return seen;
 }
 
@@ -124,7 +125,7 @@ describe("chat over the socket", () => {
     let reader = await connected(app.url, member.cookie);
     await join(reader, channelId);
     const received = new Map<number, MessageDto>();
-    const track = (s: LiveSocket) => s.on("chat:message", (m) => received.set(m.seq, m));
+    const track = (s: LiveSocket) => s.on("chat:message", (...ms) => ms.forEach((m) => received.set(m.seq, m)));
     track(reader);
     for (let i = 0; i < 3; i++) await postVia(poster, channelId, `before ${i}`);
     await eventually(() => received.size === 3, "three live messages");

@@ -1,8 +1,9 @@
 import { asc, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "../../db/schema/index";
-import { AuditSqlInteger, recordAudit } from "../../app/domain/audit/record-audit";
+import { AuditSqlInteger, literal, recordAudit, rowsOf } from "../../app/domain/audit/record-audit";
 import { canonicalJson, chainHash } from "../../app/domain/audit/chain";
+import { verifyAuditChain } from "../../app/domain/audit/verify-chain";
 import { createDb } from "../../db/client";
 import { systemActor } from "../../app/domain/context";
 import { createTestServices, type TestServices } from "../setup/services";
@@ -33,7 +34,7 @@ describe("audit hash chain", () => {
 
   it("reports an intact chain", async () => {
     const report = await t.services.audit.verifyChain();
-    expect(report).toEqual({ intact: true, rows: 5, lastId: expect.any(Number) });
+    expect(report).toEqual({ intact: true, rows: 5, lastId: expect.any(Number), witnessed: 0 });
   });
 
   it("refuses updates and deletes in the database itself", async () => {
@@ -99,7 +100,7 @@ describe("audit hash chain under concurrent writers", () => {
       expect(new Set(ids).size).toBe(40);
       const rows = await t.testDb.db.select().from(auditLog).orderBy(asc(auditLog.id));
       expect(rows).toHaveLength(40 + 14);
-      expect(await t.services.audit.verifyChain()).toEqual({ intact: true, rows: 54, lastId: rows.at(-1)!.id });
+      expect(await verifyAuditChain(t.testDb.db)).toMatchObject({ intact: true, rows: 54, lastId: rows.at(-1)!.id });
     } finally {
       await other?.close();
     }
@@ -133,6 +134,23 @@ describe("audit values the database fills in", () => {
     const [row] = await t.testDb.db.select().from(auditLog).where(sql`${auditLog.id} = ${id}`);
     expect(row!.details).toEqual({ a: "x", n: 42, m: -7, z: [1] });
     expect(row!.hash).toBe(chainHash(row!.prevHash, { ...row!, at: when }));
-    expect((await t.services.audit.verifyChain()).intact).toBe(true);
+    expect((await verifyAuditChain(t.testDb.db)).intact).toBe(true);
+  });
+});
+
+describe("values written into the statement", () => {
+  let t: TestServices;
+  beforeAll(async () => {
+    t = await createTestServices();
+  });
+  afterAll(() => t.testDb.destroy());
+
+  it.each(["plain", "it's", "back\\slash \\' quote", "\\\\'; drop table audit_log; --", "ünïcödé 🚓", ""])("round-trips %j", async (text) => {
+    const rows = await t.testDb.db.execute(sql`select ${literal(text)}::text as v`);
+    expect((rowsOf<{ v: string }>(rows))[0]!.v).toBe(text);
+  });
+
+  it("refuses a NUL character", () => {
+    expect(() => literal("a\u0000b")).toThrow(RangeError);
   });
 });

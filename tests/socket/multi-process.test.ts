@@ -191,7 +191,7 @@ describe("several app processes on one database", () => {
     const onB = await connected(b.url, await signInAt(b.url, reader.email));
     expect(await chatAck(onB, "chat:join", { channelId })).toMatchObject({ ok: true });
     const seen: MessageDto[] = [];
-    onB.on("chat:message", (m) => seen.push(m));
+    onB.on("chat:message", (...ms) => seen.push(...ms));
     const sent = await chatPost(onA, channelId, "across the processes");
     await eventually(() => seen.length === 1, "the message on process B");
     const marker = await chatPost(onA, channelId, "marker");
@@ -209,9 +209,11 @@ describe("several app processes on one database", () => {
     const received = new Map<number, string>();
     let duplicates = 0;
     const track = (s: LiveSocket) =>
-      s.on("chat:message", (m) => {
-        if (received.has(m.seq)) duplicates++;
-        received.set(m.seq, m.id);
+      s.on("chat:message", (...ms) => {
+        for (const m of ms) {
+          if (received.has(m.seq)) duplicates++;
+          received.set(m.seq, m.id);
+        }
       });
     const first = await connected(a.url, readerCookie);
     track(first);
@@ -252,7 +254,7 @@ describe("several app processes on one database", () => {
     const onB = await connected(b.url, await signInAt(b.url, leaver.email));
     expect(await chatAck(onB, "chat:join", { channelId })).toMatchObject({ ok: true });
     const seen: MessageDto[] = [];
-    onB.on("chat:message", (m) => seen.push(m));
+    onB.on("chat:message", (...ms) => seen.push(...ms));
     const revoked: unknown[] = [];
     onB.on("chat:access_revoked", (p) => revoked.push(p));
     await a.publish({ name: "chat.channel_changed", payload: { channelIds: [channelId], userIds: [leaver.id], removedUserIds: [leaver.id] } });
@@ -261,7 +263,7 @@ describe("several app processes on one database", () => {
     const watcher = await connected(b.url, await signInAt(b.url, poster.email));
     await chatAck(watcher, "chat:join", { channelId });
     const watcherSeen: MessageDto[] = [];
-    watcher.on("chat:message", (m) => watcherSeen.push(m));
+    watcher.on("chat:message", (...ms) => watcherSeen.push(...ms));
     await chatPost(onA, channelId, "after the removal");
     await eventually(() => watcherSeen.length === 1, "the message at a remaining reader on process B");
     await roundTrip(onB);

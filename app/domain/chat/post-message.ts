@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { agencies, messages, users } from "../../../db/schema/index";
-import { AuditSqlInteger, recordAudit, rowsOf } from "../audit/record-audit";
+import { AUDIT_LOCK_SQL, AuditSqlInteger, auditInsertSql, literal, rowsOf } from "../audit/record-audit";
 import { withTransaction, type Actor, type ServiceDeps } from "../context";
 import { Conflict, Invalid, NotFound } from "../errors";
 import { parseInput } from "../validation";
@@ -13,7 +13,10 @@ import { idFrom, uniqueViolation } from "./support";
 import type { ChatUserRef, MessageDto, PostResult } from "./types";
 
 const textArray = (values: string[]) =>
-  values.length === 0 ? sql`'{}'::text[]` : sql`array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]`;
+  values.length === 0 ? sql`'{}'::text[]` : sql`array[${sql.join(values.map((v) => literal(v)), sql`, `)}]::text[]`;
+
+/** postgres.js (not the embedded PGlite, whose statements go one by one): several statements per query. */
+const isPostgresJs = (db: ServiceDeps["db"]) => typeof (db as unknown as { $client?: unknown }).$client === "function";
 
 async function authorRef(deps: ServiceDeps, userId: string): Promise<ChatUserRef> {
   const [row] = await deps.db
@@ -102,75 +105,101 @@ export async function postMessage(deps: ServiceDeps, { actor, input }: { actor: 
   // lock (which serialises the channel's posts) is held for the writes alone
   const messageId = randomUUID();
   const now = deps.now();
-  try {
-    const message = await withTransaction(deps, async (tx, emit) => {
-      // Sent together, in order, without waiting for each other (one round trip): the
-      // message (one statement: the channel row lock, held to commit, orders posts, so seq
-      // is strictly increasing and commits in order), the thread counter, and the audit
-      // row, which reads the new seq from the message row. The locks are held for as few
-      // round trips as possible. Drizzle's queries start when `then` is called: the insert
-      // is started here, before recordAudit starts its own, so it reaches the connection first.
-      const insert = tx.execute(sql`
+  const dtoAt = (seq: number): MessageDto => ({
+    id: messageId,
+    channelId,
+    seq,
+    parentId,
+    author: author!,
+    body: data.body,
+    handlingCode: data.handlingCode,
+    mentions: data.mentions.map((id) => ({ id, name: mentioned!.get(id) ?? "?" })),
+    replyCount: 0,
+    lastReplyAt: null,
+    editedAt: null,
+    deletedAt: null,
+    reactions: [],
+    createdAt: now.toISOString(),
+    idempotencyKey: data.idempotencyKey,
+  });
+  // Every value is written into the statements (`literal`): statements without parameters
+  // go to the server in one round trip each, and several in one message.
+  // The message: one statement, whose channel row lock (held to commit) orders the
+  // channel's posts, so seq is strictly increasing and commits in order.
+  const insertMessage = sql`
           with bumped as (
-            update channels set last_seq = last_seq + 1, last_message_at = ${now.toISOString()}::timestamptz
-            where id = ${channelId} returning last_seq)
+            update channels set last_seq = last_seq + 1, last_message_at = ${literal(now.toISOString())}::timestamptz
+            where id = ${literal(channelId)}::uuid returning last_seq)
           insert into messages (id, channel_id, seq, author_id, parent_id, body, handling_code, mentions, idempotency_key, created_at)
-          select ${messageId}::uuid, ${channelId}::uuid, bumped.last_seq, ${me}, ${parentId}::uuid, ${data.body}, ${data.handlingCode},
-            ${textArray(data.mentions)}, ${data.idempotencyKey}, ${now.toISOString()}::timestamptz
+          select ${literal(messageId)}::uuid, ${literal(channelId)}::uuid, bumped.last_seq, ${literal(me)}::text, ${literal(parentId)}::uuid,
+            ${literal(data.body)}::text, ${literal(data.handlingCode)}::text, ${textArray(data.mentions)}, ${literal(data.idempotencyKey)}::text,
+            ${literal(now.toISOString())}::timestamptz
           from bumped
-          returning seq`).then((r) => rowsOf<{ seq: string | number }>(r));
-      const thread = parentId
-        ? tx
-            .update(messages)
-            .set({ replyCount: sql`${messages.replyCount} + 1`, lastReplyAt: now })
-            .where(eq(messages.id, parentId))
-            .then(() => undefined)
-        : null;
-      const audit = recordAudit(tx, actor, now, {
-        action: "chat.message_posted",
-        targetType: "message",
-        targetId: messageId,
-        operationId: access.channel.operationId,
-        details: {
-          channelId,
-          seq: new AuditSqlInteger(sql`(select seq from messages where id = ${messageId}::uuid)`),
-          parentId,
-          bodySha256: bodyHash(data.body),
-          length: data.body.length,
-          handlingCode: data.handlingCode,
-          mentions: [...data.mentions].sort(),
-          idempotencyKey: data.idempotencyKey,
-        },
-      });
-      const [insertedR, threadR, auditR] = await Promise.allSettled([insert, thread, audit]);
-      // the first statement's failure is the cause (e.g. a concurrent retry's unique key); the rest only follow it
-      if (insertedR.status === "rejected") throw insertedR.reason;
-      const inserted = insertedR.value;
-      if (!inserted[0]) throw NotFound();
-      if (threadR.status === "rejected") throw threadR.reason;
-      if (auditR.status === "rejected") throw auditR.reason;
-      const bumped = { seq: Number(inserted[0].seq) };
-      await notifyChat(tx, emit, me, access.channel, { id: messageId, seq: bumped.seq }, data.mentions);
-      const dto: MessageDto = {
-        id: messageId,
+          returning seq`;
+  const bumpThread = parentId
+    ? sql`update messages set reply_count = reply_count + 1, last_reply_at = ${literal(now.toISOString())}::timestamptz where id = ${literal(parentId)}::uuid`
+    : null;
+  const stored = sql`exists (select 1 from messages where id = ${literal(messageId)}::uuid)`;
+  // the audit row reads the new seq from the message row
+  const auditRow = auditInsertSql(
+    actor,
+    now,
+    {
+      action: "chat.message_posted",
+      targetType: "message",
+      targetId: messageId,
+      operationId: access.channel.operationId,
+      details: {
         channelId,
-        seq: bumped.seq,
+        seq: new AuditSqlInteger(sql`(select seq from messages where id = ${literal(messageId)}::uuid)`),
         parentId,
-        author: author!,
-        body: data.body,
+        bodySha256: bodyHash(data.body),
+        length: data.body.length,
         handlingCode: data.handlingCode,
-        mentions: data.mentions.map((id) => ({ id, name: mentioned!.get(id) ?? "?" })),
-        replyCount: 0,
-        lastReplyAt: null,
-        editedAt: null,
-        deletedAt: null,
-        reactions: [],
-        createdAt: now.toISOString(),
+        mentions: [...data.mentions].sort(),
         idempotencyKey: data.idempotencyKey,
-      };
-      emit({ name: "chat.message_posted", payload: { channelId, message: dto } });
-      return dto;
-    });
+      },
+    },
+    stored,
+  );
+  try {
+    let message: MessageDto;
+    if (isPostgresJs(deps.db) && data.mentions.length === 0 && access.channel.kind === "operation") {
+      // Nothing to notify: the whole post is one simple-protocol query, whose statements
+      // PostgreSQL runs as one transaction and commits itself. The channel's and the audit
+      // chain's locks are held for the statements and the commit, never for a round trip
+      // to this process (whose event loop may be busy with a fan-out). Each statement still
+      // takes its own snapshot (READ COMMITTED), so the audit insert, after the lock
+      // statement, sees the row the previous holder committed.
+      const results = (await deps.db.execute(
+        sql.join([insertMessage, ...(bumpThread ? [bumpThread] : []), AUDIT_LOCK_SQL, auditRow], sql`;\n`),
+      )) as unknown as unknown[][];
+      const inserted = rowsOf<{ seq: string | number }>(results[0]);
+      if (!inserted[0]) throw NotFound();
+      message = dtoAt(Number(inserted[0].seq));
+      deps.events.publish({ name: "chat.message_posted", payload: { channelId, message } });
+    } else {
+      message = await withTransaction(deps, async (tx, emit) => {
+        // sent together, in order, without waiting for each other (one round trip), then
+        // the notifications (they name the seq). Drizzle's queries start when `then` is
+        // called: the insert is started first, so it reaches the connection first.
+        const insert = tx.execute(insertMessage).then((r) => rowsOf<{ seq: string | number }>(r));
+        const thread = bumpThread ? tx.execute(bumpThread).then(() => undefined) : null;
+        const audit = Promise.all([tx.execute(AUDIT_LOCK_SQL), tx.execute(auditRow)]);
+        const [insertedR, threadR, auditR] = await Promise.allSettled([insert, thread, audit]);
+        // the first statement's failure is the cause (e.g. a concurrent retry's unique key); the rest only follow it
+        if (insertedR.status === "rejected") throw insertedR.reason;
+        const inserted = insertedR.value;
+        if (!inserted[0]) throw NotFound();
+        if (threadR.status === "rejected") throw threadR.reason;
+        if (auditR.status === "rejected") throw auditR.reason;
+        const seq = Number(inserted[0].seq);
+        await notifyChat(tx, emit, me, access.channel, { id: messageId, seq }, data.mentions);
+        const dto = dtoAt(seq);
+        emit({ name: "chat.message_posted", payload: { channelId, message: dto } });
+        return dto;
+      });
+    }
     // the root's new reply count, read after the commit like any reader would
     if (parentId) deps.events.publish({ name: "chat.message_updated", payload: { channelId, message: await loadDto(deps.db, parentId, null) } });
     return { message, duplicate: false };

@@ -67,8 +67,11 @@ export interface ServerToClientEvents {
   "notification:new": () => void;
   /** A new deconfliction hit concerns the user: its id only, the page refetches what the user may see. */
   "deconfliction:hit": (payload: { hitId: string }) => void;
-  /** A new message (root or reply) in a channel the socket joined. */
-  "chat:message": (payload: MessageDto) => void;
+  /**
+   * New messages (roots or replies) in a channel the socket joined: one, or several in seq
+   * order when they committed in the same turn of the server's event loop.
+   */
+  "chat:message": (...messages: MessageDto[]) => void;
   /** A message was edited, deleted (body null) or reacted to: the new DTO. */
   "chat:message_updated": (payload: MessageDto) => void;
   "chat:typing": (payload: { channelId: string; userId: string; userName: string }) => void;
