@@ -108,4 +108,21 @@ describe("board columns loaded in part", () => {
     expect(data.tasks.filter((t) => t.columnId === backlog)).toHaveLength(CARDS_PER_COLUMN + EXTRA + 1);
     expect(data.columns.every((c) => c.complete)).toBe(true);
   });
+  it("moves a card from its panel without JavaScript (the cards carry no move form), and refuses a stale version with 409", async () => {
+    const http = await as(f.member);
+    const task = await app.services.boards.createTask({ actor: f.member, operationId: f.operationId, input: { columnId: todo, title: "Serve the production order" } });
+    const board = await (await http(boardPath())).text();
+    expect(board).not.toContain('name="toColumnId"');
+    const panel = await (await http(`${boardPath()}/${task.id}`)).text();
+    expect(panel).toContain('<select id="move-column" name="toColumnId"');
+    const res = await http(`${boardPath()}/${task.id}?cards=${backlog}`, { method: "POST", form: { intent: "move", toColumnId: backlog, version: String(task.version) } });
+    expect(res.status).toBe(302);
+    expect(res.headers.get("location")).toBe(`${boardPath()}/${task.id}?cards=${backlog}`);
+    const [row] = await app.testDb.db.select().from(tasks).where(eq(tasks.id, task.id));
+    expect(row).toMatchObject({ columnId: backlog, version: task.version + 1 });
+    const stale = await http(`${boardPath()}/${task.id}`, { method: "POST", form: { intent: "move", toColumnId: todo, version: String(task.version) } });
+    expect(stale.status).toBe(409);
+    const [after] = await app.testDb.db.select().from(tasks).where(eq(tasks.id, task.id));
+    expect(after!.columnId).toBe(backlog);
+  });
 });
