@@ -3,11 +3,14 @@ import { withTransaction, type Actor, type ServiceDeps } from "../context";
 import { Forbidden } from "../errors";
 import { fieldErrors, parseInput } from "../validation";
 import { agencyCountry, contactsOf } from "./contacts";
-import { findTargetMatchesMany } from "./match-targets";
+import { findTargetMatchesMany, type TargetMatch } from "./match-targets";
 import { prepareIdentifier, type PreparedIdentifier } from "./prepare";
 import { checkIdentifiersSchema, identifierItem } from "./schemas";
 import { deconflictionSecret } from "./secret";
 import { loadSettings } from "./settings";
+
+/** Items per lookup query within one check: small enough that lookups overlap the preparing of the rest. */
+const LOOKUP_SLICE = 250;
 
 export type CheckItemResult =
   | { index: number; ok: false; fields: Record<string, string[]> }
@@ -36,10 +39,19 @@ export async function checkIdentifiers(deps: ServiceDeps, { actor, input }: { ac
   const [agencyDefault, settings] = await Promise.all([data.defaultCountry ? undefined : agencyCountry(deps.db, actor.agencyId), loadSettings(deps.db)]);
   const defaultCountry = data.defaultCountry?.toUpperCase() ?? agencyDefault;
 
-  // parse and prepare every item first: the lookup is then one query per batch
+  // Items are parsed and prepared a slice at a time; each slice's lookup is sent as soon as
+  // it is ready, so the database answers one slice while the next is being normalised.
+  // The lookups read only; the consultation's audit row is the one write.
   const results: (CheckItemResult | null)[] = [];
   const prepared: { index: number; kind: string; value: PreparedIdentifier }[] = [];
+  const lookups: Promise<TargetMatch[][]>[] = [];
   const kinds = new Set<string>();
+  let sent = 0;
+  const lookUp = () => {
+    const slice = prepared.slice(sent).map((p) => p.value);
+    sent = prepared.length;
+    if (slice.length > 0) lookups.push(findTargetMatchesMany(deps.db, slice, { excludeOperationId: null, personThreshold: settings.personThreshold }));
+  };
   for (const [index, raw] of data.items.entries()) {
     const item = identifierItem.safeParse(raw);
     if (!item.success) {
@@ -54,15 +66,17 @@ export async function checkIdentifiers(deps: ServiceDeps, { actor, input }: { ac
     kinds.add(item.data.kind);
     results.push(null);
     prepared.push({ index, kind: item.data.kind, value: p.value });
+    if (prepared.length - sent >= LOOKUP_SLICE) {
+      lookUp();
+      // let the query leave before preparing the next slice
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
   }
+  lookUp();
+  const found = (await Promise.all(lookups)).flat();
+  const contacts = await contactsOf(deps.db, found.flatMap((ms) => ms.map((m) => m.registeredBy)));
 
   return withTransaction(deps, async (tx) => {
-    const found = await findTargetMatchesMany(
-      tx,
-      prepared.map((p) => p.value),
-      { excludeOperationId: null, personThreshold: settings.personThreshold },
-    );
-    const contacts = await contactsOf(tx, found.flatMap((ms) => ms.map((m) => m.registeredBy)));
     const answered = new Set<string>();
     for (const [n, p] of prepared.entries()) {
       const matches = found[n]!;

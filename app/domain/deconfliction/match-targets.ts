@@ -50,17 +50,21 @@ export async function findTargetMatchesMany(db: DbOrTx, prepared: Pick<PreparedI
   }
   if (itemsOfKey.size === 0) return prepared.map(() => []);
 
-  // One text parameter, not one per key: a batch of persons has tens of thousands of keys,
-  // beyond PostgreSQL's parameter limit, and both drivers pass text alike. Kinds, key
-  // types and hex digests never contain "|" or ",". Sorted, so the index is walked in order.
-  const wanted = [...itemsOfKey.keys()].sort().join(",");
+  // Three text parameters (kinds, key types, digests, each comma-joined), not one per key:
+  // a batch of persons has tens of thousands of keys, beyond PostgreSQL's parameter limit,
+  // and both drivers pass text alike. Kinds, key types and hex digests never contain ",".
+  // Sorted, so the index is walked in order.
+  const wanted = [...itemsOfKey.keys()].sort().map((key) => key.split("|") as [string, string, string]);
   const excluded = opts.excludeOperationId ? sql`and k.operation_id <> ${opts.excludeOperationId}::uuid` : sql``;
-  type Row = { key: string; id: string; operation_id: string; registered_by: string; created_at: string | Date; person: PersonProfile | string | null };
+  type Row = { kind: string; key_type: string; digest: string; id: string; operation_id: string; registered_by: string; created_at: string | Date; person: PersonProfile | string | null };
   const rows = rowsOf<Row>(
     await db.execute(sql`
-      select q.key, t.id, t.operation_id, t.registered_by, t.created_at, t.person_profile as person
-      from unnest(string_to_array(${wanted}, ',')) as q(key)
-      join target_keys k on k.kind = split_part(q.key, '|', 1) and k.digest = split_part(q.key, '|', 3) and k.key_type = split_part(q.key, '|', 2)
+      select k.kind, k.key_type, k.digest, t.id, t.operation_id, t.registered_by, t.created_at, t.person_profile as person
+      from unnest(
+        string_to_array(${wanted.map((w) => w[0]).join(",")}, ','),
+        string_to_array(${wanted.map((w) => w[1]).join(",")}, ','),
+        string_to_array(${wanted.map((w) => w[2]).join(",")}, ',')) as q(kind, key_type, digest)
+      join target_keys k on k.kind = q.kind and k.digest = q.digest and k.key_type = q.key_type
       join targets t on t.id = k.target_id
       where true ${excluded}
       order by t.created_at, t.id`),
@@ -75,7 +79,7 @@ export async function findTargetMatchesMany(db: DbOrTx, prepared: Pick<PreparedI
       const person = typeof r.person === "string" ? (JSON.parse(r.person) as PersonProfile) : r.person;
       byId.set(r.id, { id: r.id, operationId: r.operation_id, registeredBy: r.registered_by, registeredAt: new Date(r.created_at), person });
     }
-    for (const i of itemsOfKey.get(r.key) ?? []) candidatesOf[i]!.add(r.id);
+    for (const i of itemsOfKey.get(`${r.kind}|${r.key_type}|${r.digest}`) ?? []) candidatesOf[i]!.add(r.id);
   }
   const rank = new Map([...byId.keys()].map((id, n) => [id, n]));
 

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from "node:crypto";
+import { createHmac, createSecretKey, randomBytes, type KeyObject } from "node:crypto";
 import type { AppConfig } from "../context";
 import { DomainError } from "../errors";
 
@@ -14,7 +14,14 @@ export function deconflictionSecret(config: AppConfig): string {
   throw new DomainError("conflict", "deconfliction_not_configured");
 }
 
+// The key imported once rather than on every digest (a bulk check makes one per value).
+let lastKey: { secret: string; key: KeyObject } | null = null;
+function hmacKey(secret: string): KeyObject {
+  if (lastKey?.secret !== secret) lastKey = { secret, key: createSecretKey(Buffer.from(secret, "utf8")) };
+  return lastKey.key;
+}
+
 /** The blind key of one identifier: hex HMAC-SHA256(secret, kind + ":" + normalised value). */
 export function digestOf(secret: string, kind: string, value: string): string {
-  return createHmac("sha256", secret).update(`${kind}:${value}`, "utf8").digest("hex");
+  return createHmac("sha256", hmacKey(secret)).update(`${kind}:${value}`, "utf8").digest("hex");
 }
