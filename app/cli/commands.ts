@@ -8,6 +8,7 @@ import { USER_STATUSES, userFieldsSchema } from "../domain/users/schemas";
 import { AGENCY_KINDS, OFFICE_ROLES, UI_LANGUAGES } from "../domain/vocabulary";
 import { fieldErrors, z } from "../domain/validation";
 import type { Services } from "../domain/services";
+import { WitnessFileError, witnessChainHead } from "../domain/audit/witness";
 import { CliError } from "./errors";
 import { message } from "./messages";
 
@@ -245,15 +246,49 @@ const listAgencies: Command = {
 const auditVerify: Command = {
   name: "audit-verify",
   summary: "Check the hash chain of the audit log (exit 0 intact, 1 broken).",
-  flags: [],
-  options: {},
-  async run(ctx) {
-    const report = await (await ctx.services()).audit.verifyChain();
+  flags: [["--witness <file>", "optional, a witness file of earlier chain heads (default: AUDIT_WITNESS_FILE)"]],
+  notes: ["With a witness file, deleting the newest rows, or recomputing the chain, is found too. The check is logged."],
+  options: { witness: str },
+  async run(ctx, values) {
+    const { witness } = parseFlags(z.object({ witness: z.string().min(1).optional() }), values);
+    let report;
+    try {
+      report = await (await ctx.services()).audit.verifyChain({ actor, witnessFile: witness });
+    } catch (err) {
+      if (err instanceof WitnessFileError) throw new CliError(err.message, 2);
+      throw err;
+    }
     if (report.intact) {
-      ctx.out(`audit chain intact: ${report.rows} rows`);
+      ctx.out(`audit chain intact: ${report.rows} rows${report.witnessed ? `, ${report.witnessed} witnessed heads match` : ""}`);
       return 0;
     }
     throw new CliError(`audit chain broken at row ${report.firstBadId} (${report.problem}): ${report.detail}`, 1);
+  },
+};
+
+const auditWitness: Command = {
+  name: "audit-witness",
+  summary: "Append the audit chain's current head (newest row id and hash) to a witness file.",
+  flags: [["--file <file>", "optional, the witness file (default: AUDIT_WITNESS_FILE)"]],
+  notes: [
+    "Run it from a scheduler on another machine, or keep the file on another volume: a copy of the",
+    "head outside the database is what shows, later, that the newest rows were deleted.",
+  ],
+  options: { file: str },
+  async run(ctx, values) {
+    const { file } = parseFlags(z.object({ file: z.string().min(1).optional() }), values);
+    const target = file ?? process.env.AUDIT_WITNESS_FILE;
+    if (!target) throw new CliError("Invalid input:\n  --file: give a file, or set AUDIT_WITNESS_FILE", 2);
+    const services = await ctx.services();
+    let entry;
+    try {
+      entry = await witnessChainHead(services.deps.db, target, new Date());
+    } catch (err) {
+      if (err instanceof WitnessFileError) throw new CliError(err.message, 2);
+      throw err;
+    }
+    ctx.out(entry ? `witnessed row ${entry.id} (${entry.hash.slice(0, 16)}…) in ${target}` : `nothing new to witness in ${target}`);
+    return 0;
   },
 };
 
@@ -311,6 +346,7 @@ export const COMMANDS: Command[] = [
   listUsers,
   listAgencies,
   auditVerify,
+  auditWitness,
   reindexDeconfliction,
 ];
 

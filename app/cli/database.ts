@@ -40,7 +40,7 @@ export async function openDatabase(source: NodeJS.ProcessEnv = process.env): Pro
     // nobody listens in this process: a running server notices ended sessions on its own sweep
     events: createEventBus(),
     now: () => new Date(),
-    config: { ...defaultConfig, publicOrigin: env.PUBLIC_ORIGIN ?? null, deconflictionSecret: env.DECONFLICTION_SECRET },
+    config: { ...defaultConfig, publicOrigin: env.PUBLIC_ORIGIN ?? null, deconflictionSecret: env.DECONFLICTION_SECRET, auditWitnessFile: env.AUDIT_WITNESS_FILE ?? null },
   });
   const describe = dbConfig.kind === "pglite" ? `embedded database in ${dbConfig.dataDir}` : "PostgreSQL (DATABASE_URL)";
   return { handle, services, describe };

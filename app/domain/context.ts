@@ -36,6 +36,8 @@ export interface AppConfig {
   /** Map tiles for planned actions (MAP_TILE_URL, {z}/{x}/{y}); without it pages draw a sketch. */
   mapTileUrl?: string | null;
   mapAttribution?: string | null;
+  /** Append-only file outside the database holding copies of the audit chain's head (AUDIT_WITNESS_FILE). */
+  auditWitnessFile?: string | null;
 }
 
 export const defaultConfig: AppConfig = {

@@ -4,7 +4,7 @@ import { createSessionManager } from "./auth/sessions";
 import { signIn } from "./auth/sign-in";
 import { signOut } from "./auth/sign-out";
 import { confirmTotpEnrolment, disableTotp, startTotpEnrolment, verifySecondFactor } from "./auth/totp";
-import { verifyAuditChain } from "./audit/verify-chain";
+import { verifyChain } from "./audit/verify-and-record";
 import { exportAudit } from "./audit/export-audit";
 import { auditFilterChoices, listAudit, listOperationAudit } from "./audit/list-audit";
 import { changePassword } from "./account/change-password";
@@ -109,7 +109,7 @@ export function createServices(deps: ServiceDeps) {
       adminGet: adminGetOperation,
       updateAgreement,
     }),
-    audit: bind(deps, { verifyChain: (d: ServiceDeps) => verifyAuditChain(d.db), list: listAudit, listForOperation: listOperationAudit, filterChoices: auditFilterChoices, exportCsv: exportAudit }),
+    audit: bind(deps, { verifyChain, list: listAudit, listForOperation: listOperationAudit, filterChoices: auditFilterChoices, exportCsv: exportAudit }),
     account: bind(deps, { get: getAccount, changePassword, getSecondFactor, disableSecondFactor }),
     boards: bind(deps, boardVerbs),
     deconfliction: bind(deps, deconflictionVerbs),

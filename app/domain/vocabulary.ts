@@ -81,6 +81,7 @@ export const AUDIT_ACTIONS = [
   "operation.member_removed",
   "audit.viewed",
   "audit.exported",
+  "audit.verified",
   "invitation.revoked",
   "invitation.reissued",
   "board.created",

@@ -35,10 +35,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 /** Verifying the chain reads every row: administrators only. */
 export async function action({ request, context }: ActionFunctionArgs) {
-  await requireRole(request, context, ["admin"]);
+  const user = await requireRole(request, context, ["admin"]);
   const form = await request.formData();
   if (form.get("intent") !== "verify") throw new Response("Bad Request", { status: 400 });
-  const report: ChainReport = await context.services.audit.verifyChain();
+  const report: ChainReport = await context.services.audit.verifyChain({ actor: user.actor });
   return json({ report });
 }
 
@@ -116,14 +116,13 @@ function VerifyChainCard() {
           report.intact ? (
             <div className="alert alert-success audit-chain-result" role="status">
               {t("audit:verify.intact", { n: n(report.rows) })}
+              {report.witnessed > 0 ? <div className="small">{t("audit:verify.witnessed", { count: report.witnessed, n: n(report.witnessed) })}</div> : null}
             </div>
           ) : (
             <div className="alert alert-error audit-chain-result" role="alert">
               <strong>{t("audit:verify.broken_title")}</strong>
               <div>
-                {report.problem === "altered"
-                  ? t("audit:verify.broken_altered", { id: report.firstBadId })
-                  : t("audit:verify.broken_deleted", { id: report.firstBadId })}
+                {t(`audit:verify.broken_${report.problem}`, { id: report.firstBadId })}
               </div>
               <div className="small">{t("audit:verify.checked", { n: n(report.rows) })}</div>
             </div>

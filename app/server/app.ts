@@ -13,6 +13,7 @@ import { pinoHttp } from "pino-http";
 import { createDb, dbConfigFromEnv, type DbHandle } from "../../db/client";
 import { defaultConfig, type AppConfig } from "../domain/context";
 import { createEventBus } from "../domain/events";
+import { witnessChainHead } from "../domain/audit/witness";
 import { startBulkWorker } from "../domain/deconfliction/bulk/worker";
 import { createServices, type Services } from "../domain/services";
 import type { Env } from "../utils/env.server";
@@ -58,6 +59,7 @@ export function configFromEnv(env: Env): AppConfig {
     deconflictionSecret: env.DECONFLICTION_SECRET,
     mapTileUrl: env.MAP_TILE_URL ?? null,
     mapAttribution: env.MAP_ATTRIBUTION ?? null,
+    auditWitnessFile: env.AUDIT_WITNESS_FILE ?? null,
   };
 }
 
@@ -98,6 +100,14 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
     services.boards.notifyDueSoon().catch((err: unknown) => logger.error({ err }, "due-soon reminders failed"));
   }, env.DUE_SOON_INTERVAL_MS);
   dueSoon.unref();
+  // The audit chain's head is copied to the witness file, if one is configured (an entry only when it moved).
+  const witnessFile = config.auditWitnessFile;
+  const witness = witnessFile
+    ? setInterval(() => {
+        witnessChainHead(dbHandle.db, witnessFile, new Date()).catch((err: unknown) => logger.error({ err }, "audit witness failed"));
+      }, env.AUDIT_WITNESS_INTERVAL_MS)
+    : null;
+  witness?.unref();
 
   const shouldSeed = opts.seed ?? (dbHandle.kind === "pglite" || env.SEED_DEMO);
   const seed = shouldSeed ? await seedDemoIfEmpty(services.deps) : null;
@@ -237,6 +247,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
     (stopping ??= (async () => {
       clearInterval(escalation);
       clearInterval(dueSoon);
+      if (witness) clearInterval(witness);
       logger.info({ inFlight: inFlight.size }, "shutting down: no new connections, finishing requests in flight");
       draining = true;
       const drained = new Promise<void>((resolve) => http.close(() => resolve()));
@@ -252,6 +263,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
       await socketServer.shutdown();
       // a run stops after its current batch; another process (or the next start) resumes it
       await bulkWorker.stop();
+      if (witnessFile) await witnessChainHead(dbHandle.db, witnessFile, new Date()).catch((err: unknown) => logger.error({ err }, "audit witness failed"));
       await dbHandle.close();
       logger.info("stopped");
     })());

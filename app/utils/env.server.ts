@@ -24,6 +24,10 @@ export const envSchema = z.object({
   API_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(10),
   // how often assignees of cards due within 24 hours are reminded (each due date once)
   DUE_SOON_INTERVAL_MS: z.coerce.number().int().min(1_000).max(24 * 3_600_000).default(5 * 60_000),
+  // Copies of the audit chain's head go to this append-only file (keep it outside the database's
+  // volume, ideally on another machine); verification then detects deleted newest rows.
+  AUDIT_WITNESS_FILE: z.string().min(1).optional().or(z.literal("").transform(() => undefined)),
+  AUDIT_WITNESS_INTERVAL_MS: z.coerce.number().int().min(1_000).max(24 * 3_600_000).default(10 * 60_000),
   // Keys the deconfliction digests; changing it orphans every stored digest. Optional so the
   // rest of the portal runs without it: deconfliction then refuses in production, and uses a
   // per-process random key in development and tests (startApp warns either way).

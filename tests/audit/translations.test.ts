@@ -36,12 +36,14 @@ describe.each(["audit", "account"])("the %s namespace", (ns) => {
 
   it.each(UI_LANGUAGES.filter((l) => l !== "en"))("has exactly the English keys in %s, none left empty or untranslated placeholders", (lng) => {
     const other = leaves(load(lng, ns));
-    expect([...other.keys()].sort()).toEqual([...en.keys()].sort());
+    // plural categories English lacks (Serbian's _few) are the parity test's concern
+    const extraPlural = (k: string) => /_(zero|two|few|many)$/.test(k) && en.has(k.replace(/_(zero|two|few|many)$/, "_other"));
+    expect([...other.keys()].filter((k) => !extraPlural(k)).sort()).toEqual([...en.keys()].sort());
     for (const [key, text] of other) {
       expect(text.trim(), `${lng}:${key}`).not.toBe("");
       // interpolation variables must survive translation
       const vars = (s: string) => (s.match(/\{\{\w+\}\}/g) ?? []).sort();
-      expect(vars(text), `${lng}:${key}`).toEqual(vars(en.get(key)!));
+      expect(vars(text), `${lng}:${key}`).toEqual(vars(en.get(extraPlural(key) ? key.replace(/_[a-z]+$/, "_other") : key)!));
     }
   });
 
@@ -49,7 +51,8 @@ describe.each(["audit", "account"])("the %s namespace", (ns) => {
     const used = new Set<string>();
     for (const src of sources()) for (const m of src.matchAll(new RegExp(`["\`]${ns}:([a-z_.]+[a-z_])["\`]`, "g"))) used.add(m[1]!);
     expect(used.size).toBeGreaterThan(5);
-    for (const key of used) expect(typeof lookup(load("en", ns), key), `${ns}:${key}`).toBe("string");
+    // a plural key is used by its base name (t("ns:key", { count }))
+    for (const key of used) expect(typeof (lookup(load("en", ns), key) ?? lookup(load("en", ns), `${key}_other`)), `${ns}:${key}`).toBe("string");
   });
 });
 

@@ -130,7 +130,7 @@ describe("command line over the embedded database (PGlite)", { timeout: 240_000 
   it("prints help listing every command and its flags, without touching the database", async () => {
     const help = await runCli(["--help"], { env: env() });
     expect(help.code).toBe(0);
-    for (const c of ["create-agency", "create-user", "reset-password", "unlock", "disable-user", "enable-user", "list-users", "list-agencies", "audit-verify"]) {
+    for (const c of ["create-agency", "create-user", "reset-password", "unlock", "disable-user", "enable-user", "list-users", "list-agencies", "audit-verify", "audit-witness"]) {
       expect(help.stdout).toContain(`  ${c}\n`);
     }
     expect(help.stdout).toContain("create-agency first on an empty installation");
@@ -154,6 +154,20 @@ describe("command line over the embedded database (PGlite)", { timeout: 240_000 
     } finally {
       await handle.close();
     }
+  });
+
+  it("audit-witness copies the chain's head to a file that audit-verify --witness then checks", async () => {
+    const witness = path.join(dataDir, "witness.jsonl");
+    const w = await runCli(["audit-witness", "--file", witness], { env: env() });
+    expect(w.stderr).toBe("");
+    expect(w.code).toBe(0);
+    expect(w.stdout).toMatch(/^witnessed row \d+ \([0-9a-f]{16}…\) in /);
+    const v = await runCli(["audit-verify", "--witness", witness], { env: env() });
+    expect(v.code).toBe(0);
+    expect(v.stdout).toMatch(/^audit chain intact: \d+ rows, 1 witnessed heads match$/m);
+    const none = await runCli(["audit-witness"], { env: { ...env(), AUDIT_WITNESS_FILE: "" } });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain("--file: give a file, or set AUDIT_WITNESS_FILE");
   });
 
   it("audit-verify exits 1 and names the first bad row when a row was altered", async () => {
