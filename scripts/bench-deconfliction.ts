@@ -19,7 +19,7 @@
  * Progress goes to stderr; the last stdout line is one JSON object.
  */
 import { randomBytes, randomUUID } from "node:crypto";
-import { availableParallelism } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { performance } from "node:perf_hooks";
@@ -606,7 +606,8 @@ async function measure(handle: DbHandle, sql: postgres.Sql, secret: string) {
     if (i < 3) await services.deconfliction.checkIdentifiers({ actor: checker, input: { items: [personValue()] } });
   }
 
-  log(`exact checks: ${SAMPLES}`);
+  const loadBefore = loadavg().map((v) => Math.round(v * 100) / 100);
+  log(`exact checks: ${SAMPLES} (load average ${loadBefore.join(", ")})`);
   const exactMs: number[] = [];
   let exactHits = 0;
   for (let i = 0; i < SAMPLES; i++) {
@@ -646,6 +647,11 @@ async function measure(handle: DbHandle, sql: postgres.Sql, secret: string) {
     if (r.conflicts.length > 0) eventHits++;
   }
 
+  // two batches first, not counted: a long-running server has every normaliser compiled
+  for (let b = 0; b < 2; b++) {
+    const items = Array.from({ length: 1000 }, () => identifierValue(pick(EXACT_KINDS)));
+    await services.deconfliction.checkIdentifiers({ actor: checker, input: { items } });
+  }
   log(`bulk: ${BULK_BATCHES} batches of 1,000 identifiers`);
   const batchMs: number[] = [];
   let bulkItems = 0;
@@ -680,6 +686,8 @@ async function measure(handle: DbHandle, sql: postgres.Sql, secret: string) {
     databaseBytes: Number(size),
     databaseGiB: Math.round((Number(size) / 2 ** 30) * 100) / 100,
     tableBytes: Object.fromEntries(tableSizes.map((t) => [t.name, Number(t.total)])),
+    // other work on the machine shows in the tails: the load average before and after measuring
+    loadAverage: { before: loadBefore, after: loadavg().map((v) => Math.round(v * 100) / 100) },
     rssMiB: Math.round(mem.rss / 2 ** 20),
     maxRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
   };

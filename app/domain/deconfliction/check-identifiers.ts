@@ -74,35 +74,39 @@ export async function checkIdentifiers(deps: ServiceDeps, { actor, input }: { ac
   }
   lookUp();
   const found = (await Promise.all(lookups)).flat();
-  const contacts = await contactsOf(deps.db, found.flatMap((ms) => ms.map((m) => m.registeredBy)));
 
-  return withTransaction(deps, async (tx) => {
-    const answered = new Set<string>();
-    for (const [n, p] of prepared.entries()) {
-      const matches = found[n]!;
-      for (const m of matches) answered.add(m.targetId);
-      results[p.index] = {
-        index: p.index,
-        ok: true,
-        kind: p.kind,
-        display: p.value.display,
-        flags: p.value.flags,
-        matches: matches.map((m) => ({ score: m.score, reasons: m.reasons, registeredAt: m.registeredAt.toISOString(), contact: contacts.get(m.registeredBy)! })),
-      };
-    }
-    const items = results as CheckItemResult[];
-    const valid = items.filter((r) => r.ok);
-    await recordAudit(tx, actor, deps.now(), {
-      action: "target.checked",
-      targetType: "target",
-      details: {
-        items: items.length,
-        invalid: items.length - valid.length,
-        withMatches: valid.filter((r) => r.ok && r.matches.length > 0).length,
-        kinds: [...kinds].sort(),
-        matchedTargetIds: [...answered].sort(),
-      },
-    });
-    return { items };
-  });
+  const answered = new Set<string>();
+  let withMatches = 0;
+  for (const matches of found) {
+    if (matches.length > 0) withMatches++;
+    for (const m of matches) answered.add(m.targetId);
+  }
+  // the contacts to show are read while the consultation's audit row commits: neither needs the other
+  const [contacts] = await Promise.all([
+    contactsOf(deps.db, found.flatMap((ms) => ms.map((m) => m.registeredBy))),
+    withTransaction(deps, (tx) =>
+      recordAudit(tx, actor, deps.now(), {
+        action: "target.checked",
+        targetType: "target",
+        details: {
+          items: data.items.length,
+          invalid: data.items.length - prepared.length,
+          withMatches,
+          kinds: [...kinds].sort(),
+          matchedTargetIds: [...answered].sort(),
+        },
+      }),
+    ),
+  ]);
+  for (const [n, p] of prepared.entries()) {
+    results[p.index] = {
+      index: p.index,
+      ok: true,
+      kind: p.kind,
+      display: p.value.display,
+      flags: p.value.flags,
+      matches: found[n]!.map((m) => ({ score: m.score, reasons: m.reasons, registeredAt: m.registeredAt.toISOString(), contact: contacts.get(m.registeredBy)! })),
+    };
+  }
+  return { items: results as CheckItemResult[] };
 }

@@ -302,6 +302,21 @@ export function analyseName(raw: string): AnalysedName {
 export function skeletonSimilarity(a: string, b: string): number {
   if (a === b) return 1;
   if (!a || !b) return 0;
+  // a person check compares the same few skeletons with those of thousands of candidates
+  const pair = `${a}\u0000${b}`;
+  let sim = similarities.get(pair);
+  if (sim === undefined) {
+    if (similarities.size >= SIMILARITIES_LIMIT) similarities = new Map();
+    sim = computeSkeletonSimilarity(a, b);
+    similarities.set(pair, sim);
+  }
+  return sim;
+}
+
+const SIMILARITIES_LIMIT = 100_000;
+let similarities = new Map<string, number>();
+
+function computeSkeletonSimilarity(a: string, b: string): number {
   const jw = jaroWinkler(a, b);
   const d = editDistance(a, b);
   const len = Math.max(a.length, b.length);
