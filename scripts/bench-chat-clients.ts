@@ -142,6 +142,12 @@ interface Member {
   duplicatesLive: number;
   syncOverlap: number;
   maxSeq: number;
+  /**
+   * Every seq up to this one is held: where a reconnect syncs from, as the page does.
+   * Not maxSeq: posts that commit close together may arrive out of order (each event
+   * carries those of one turn of the server's loop, in order), so a drop can fall between.
+   */
+  synced: number;
 }
 
 export interface GroupReport {
@@ -178,6 +184,7 @@ export class Group {
       if (m.have.has(seq)) m.syncOverlap++;
       m.have.add(seq);
       if (seq > m.maxSeq) m.maxSeq = seq;
+      while (m.have.has(m.synced + 1)) m.synced++;
       if (key) {
         let per = this.arrivals.get(key);
         if (!per) this.arrivals.set(key, (per = Array.from({ length: this.servers }, () => [])));
@@ -188,11 +195,14 @@ export class Group {
 
   /** Joins, then fills everything after the client's last seq (paged); a new client starts from now. */
   private async rejoin(m: Member, first: boolean) {
-    // the last seq held before joining: live messages arriving during the join must not move it
-    let after = m.maxSeq;
+    // held before joining: live messages arriving during the join must not move it
+    let after = m.synced;
     const joined = await m.client.emitAck<{ lastSeq: number }>("chat:join", { channelId: this.channelId });
     if (!joined.ok) throw new Error(`join refused: ${joined.code}`);
-    if (first) after = m.maxSeq = joined.data.lastSeq;
+    if (first) {
+      after = m.maxSeq = m.synced = joined.data.lastSeq;
+      while (m.have.has(m.synced + 1)) m.synced++;
+    }
     for (;;) {
       const page = await m.client.emitAck<{ messages: SyncedMessage[]; more: boolean }>("chat:sync", { channelId: this.channelId, afterSeq: after, limit: 500 });
       if (!page.ok) throw new Error(`sync refused: ${page.code}`);
@@ -201,6 +211,7 @@ export class Group {
         m.have.add(msg.seq);
         if (msg.seq > m.maxSeq) m.maxSeq = msg.seq;
       }
+      while (m.have.has(m.synced + 1)) m.synced++;
       if (!page.data.more || page.data.messages.length === 0) break;
       after = page.data.messages.at(-1)!.seq;
     }
@@ -210,7 +221,7 @@ export class Group {
     for (let i = 0; i < specs.length; i += batch) {
       await Promise.all(
         specs.slice(i, i + batch).map(async (spec) => {
-          const m: Member = { spec, client: new RawClient(spec.url, spec.cookie), have: new Set(), liveThisConnection: new Set(), duplicatesLive: 0, syncOverlap: 0, maxSeq: 0 };
+          const m: Member = { spec, client: new RawClient(spec.url, spec.cookie), have: new Set(), liveThisConnection: new Set(), duplicatesLive: 0, syncOverlap: 0, maxSeq: 0, synced: 0 };
           this.listen(m);
           await m.client.connect();
           await this.rejoin(m, true);
@@ -223,7 +234,10 @@ export class Group {
 
   /** What a client had before the run is not part of the run's expectations. */
   reset() {
-    for (const m of this.members) m.have.clear();
+    for (const m of this.members) {
+      m.have.clear();
+      m.synced = m.maxSeq;
+    }
     this.arrivals.clear();
   }
 

@@ -1,14 +1,17 @@
 /**
  * Chat under load: `npm run bench:chat [-- --duration 60] [--clients 1000] [--rate 50] [--idle 5000]
- *   [--posters 10] [--scenarios one,two,idle,storm] [--keep]`.
+ *   [--posters 10] [--scenarios one,two,idle,storm] [--client-processes 2] [--keep]`.
  *
  * Creates its own database `concordia_bench_chat_<ts>` on the local PostgreSQL
  * (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres names the
  * server) and drops it afterwards (unless --keep). The app runs in child processes
  * (this script with --serve: startApp with the Remix build in build/, so run
- * `npm run build` first), so the server's RSS is measured apart from the clients,
- * which all run in this process as socket.io-client websockets with their own
- * signed-in sessions. Scenarios:
+ * `npm run build` first), so the server's RSS is measured apart from the clients.
+ * Clients (scripts/bench-chat-clients.ts) are real socket.io connections (websocket,
+ * the signed-in session's cookie, the server's handshake, auth, chat:join and chat:sync)
+ * that read only the seq and key of each message they receive: the posters run in this
+ * process, the other clients in `--client-processes` (default 2) child processes, so
+ * decoding 50,000 deliveries a second does not run on the posters' event loop. Scenarios:
  *  - one:   `clients` sockets of operation members in the general channel on one process;
  *           `posters` of them post `rate` messages a second in total for `duration` s:
  *           post→ack and post→delivery (each arrival, and to all clients) p50/p99, lost,
@@ -18,7 +21,8 @@
  *  - idle:  `idle` authenticated sockets on one process, doing nothing: server RSS;
  *  - storm: as `one`, while a fifth of the non-posting clients drop for 2–10 s each and
  *           come back (rejoin, sync from their last seq): lost and duplicated.
- * Times are taken on this process's clock for both the send and the arrival.
+ * Times are wall-clock (performance.timeOrigin + performance.now()) in every process of the
+ * bench: the send in this one, the arrival in the client's.
  * Progress goes to stderr; the last stdout line is one JSON object.
  */
 import { fork, type ChildProcess } from "node:child_process";
