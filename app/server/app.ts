@@ -219,6 +219,11 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
   // connection must close; otherwise close() waits for the keep-alive timeout.
   // Registered before express so the header is set before any handler can respond.
   const http = createServer();
+  // Idle keep-alive connections stay open longer than any client or proxy keeps them
+  // (browsers and fetch: about 4 s; load balancers: 60 s), so a client never reuses a
+  // connection the server is closing at that moment (a reset request).
+  http.keepAliveTimeout = 65_000;
+  http.headersTimeout = 66_000;
   const inFlight = new Set<ServerResponse>();
   http.on("request", (_req, res: ServerResponse) => {
     if (draining) res.setHeader("Connection", "close");

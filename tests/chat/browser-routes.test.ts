@@ -110,21 +110,24 @@ describe("chat pages over HTTP", () => {
   });
 
   it("pages through history with the JSON endpoint: before, after, around", async () => {
+    // lines unique to this run, so that a second attempt does not read the first one's
+    const run = randomUUID().slice(0, 8);
+    const line = (i: number) => `History ${run} line ${i}`;
     const ids: number[] = [];
-    for (let i = 0; i < 80; i++) ids.push((await post(app as unknown as TestServices, f.member, f.generalId, { body: `History line ${i}` })).message.seq);
+    for (let i = 0; i < 80; i++) ids.push((await post(app as unknown as TestServices, f.member, f.generalId, { body: line(i) })).message.seq);
     const http = await as(f.member2);
     const last = (await (await http(`/api/chat/messages?channelId=${f.generalId}&limit=10`)).json()) as { messages: { seq: number; body: string }[]; hasOlder: boolean; hasNewer: boolean };
-    expect(last.messages.map((m) => m.body)).toEqual(Array.from({ length: 10 }, (_, i) => `History line ${70 + i}`));
+    expect(last.messages.map((m) => m.body)).toEqual(Array.from({ length: 10 }, (_, i) => line(70 + i)));
     expect(last).toMatchObject({ hasOlder: true, hasNewer: false });
     const older = (await (await http(`/api/chat/messages?channelId=${f.generalId}&limit=10&before=${last.messages[0]!.seq}`)).json()) as typeof last;
-    expect(older.messages.map((m) => m.body)).toEqual(Array.from({ length: 10 }, (_, i) => `History line ${60 + i}`));
+    expect(older.messages.map((m) => m.body)).toEqual(Array.from({ length: 10 }, (_, i) => line(60 + i)));
     const around = (await (await http(`/api/chat/messages?channelId=${f.generalId}&limit=5&around=${ids[15]}`)).json()) as typeof last;
     expect(around.messages.map((m) => m.seq)).toContain(ids[15]);
     expect(around).toMatchObject({ hasOlder: true, hasNewer: true });
     // the page opened around a seq (a search hit) renders that message
     const page = await (await http(`/chat/${f.generalId}?around=${ids[15]}`)).text();
-    expect(page).toContain("History line 15");
-    expect(page).not.toContain("History line 79");
+    expect(page).toContain(line(15));
+    expect(page).not.toContain(line(79));
     const bad = await http(`/api/chat/messages?channelId=${f.generalId}&limit=5000`);
     expect(bad.status).toBe(400);
   });
