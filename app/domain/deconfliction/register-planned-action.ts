@@ -9,12 +9,12 @@ import { contactsOf } from "./contacts";
 import { lockRegistrations, recordHits } from "./record-hits";
 import { plannedActionSchema } from "./schemas";
 import { loadSettings } from "./settings";
-import type { Tx } from "../../../db/client";
+import type { DbOrTx, Tx } from "../../../db/client";
 import type { DomainEvent } from "../events";
 
 /** A conflict as the officer who asked sees it: why, when the other was registered, whom to call. */
-export async function conflictViews(tx: Tx, conflicts: ActionConflict[]) {
-  const contacts = await contactsOf(tx, conflicts.map((c) => c.registeredBy));
+export async function conflictViews(db: DbOrTx, conflicts: ActionConflict[]) {
+  const contacts = await contactsOf(db, conflicts.map((c) => c.registeredBy));
   return conflicts.map((c) => ({ reasons: c.reasons, registeredAt: c.registeredAt.toISOString(), contact: contacts.get(c.registeredBy)! }));
 }
 
@@ -70,17 +70,21 @@ export async function registerPlannedAction(deps: ServiceDeps, { actor, operatio
 
 /** The same check without registering: nothing stored but the audit row. */
 export async function checkPlannedAction(deps: ServiceDeps, { actor, operationId, input }: { actor: Actor; operationId: string; input: unknown }) {
-  await getOperationForActor(deps.db, operationId, actor, deps.now());
+  // the settings are read while membership is checked; nothing is looked up before that answers
+  const [, settings] = await Promise.all([getOperationForActor(deps.db, operationId, actor, deps.now()), loadSettings(deps.db)]);
   const data = parseInput(plannedActionSchema, input);
-  return withTransaction(deps, async (tx) => {
-    const settings = await loadSettings(tx);
-    const conflicts = await findActionConflicts(tx, data, { excludeOperationId: operationId, settings });
-    await recordAudit(tx, actor, deps.now(), {
-      action: "action.checked",
-      targetType: "planned_action",
-      operationId,
-      details: { kind: data.kind, conflicts: conflicts.length, matchedActionIds: conflicts.map((c) => c.actionId) },
-    });
-    return { conflicts: await conflictViews(tx, conflicts) };
-  });
+  // checking stores nothing: the lookup reads, and the contacts are read while the audit row commits
+  const conflicts = await findActionConflicts(deps.db, data, { excludeOperationId: operationId, settings });
+  const [views] = await Promise.all([
+    conflictViews(deps.db, conflicts),
+    withTransaction(deps, (tx) =>
+      recordAudit(tx, actor, deps.now(), {
+        action: "action.checked",
+        targetType: "planned_action",
+        operationId,
+        details: { kind: data.kind, conflicts: conflicts.length, matchedActionIds: conflicts.map((c) => c.actionId) },
+      }),
+    ),
+  ]);
+  return { conflicts: views };
 }
