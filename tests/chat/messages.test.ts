@@ -4,6 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { channels, messages, operationMembers } from "../../db/schema/index";
 import { actorOf, createUser } from "../factories/index";
 import { createTestServices, type TestServices } from "../setup/services";
+import { verifyAuditChain } from "../../app/domain/audit/verify-chain";
+import { defaultConfig } from "../../app/domain/context";
+import { createEventBus } from "../../app/domain/events";
+import { createServices } from "../../app/domain/services";
+import { createDb } from "../../db/client";
 import { auditCount, createChatFixture, lastAudit, messageCount, post, type ChatFixture } from "./factories";
 
 const sha = (s: string) => createHash("sha256").update(s, "utf8").digest("hex");
@@ -258,5 +263,24 @@ describe("chat messages", () => {
     expect((await chat().searchMessages({ actor: leaverActor, input: { q: tag } })).hits.length).toBe(30);
     await t.services.operations.removeMember({ actor: f.lead, operationId: f.operationId, input: { userId: leaver.id } });
     expect((await chat().searchMessages({ actor: leaverActor, input: { q: tag } })).hits).toHaveLength(0);
+  });
+
+  it("posts racing through two connection pools, as from two processes, get distinct gapless seqs and an intact audit chain", async () => {
+    const other = t.testDb.url ? await createDb({ kind: "postgres", url: t.testDb.url, max: 4 }) : null;
+    try {
+      const second = other ? createServices({ db: other.db, events: createEventBus(), now: () => t.clock.now, config: defaultConfig }) : t.services;
+      const posts = await Promise.all(
+        Array.from({ length: 30 }, (_, i) =>
+          (i % 2 ? second : t.services).chat.postMessage({ actor: i % 3 ? f.member : f.lead, input: { channelId: f.generalId, body: `race ${i}`, idempotencyKey: randomUUID() } }),
+        ),
+      );
+      const seqs = posts.map((p) => p.message.seq).sort((x, y) => x - y);
+      expect(new Set(seqs).size).toBe(30);
+      expect(seqs.at(-1)! - seqs[0]!).toBe(29);
+      for (const p of posts) expect(await lastAudit(db(), "chat.message_posted", p.message.id)).toMatchObject({ details: { seq: p.message.seq } });
+      expect(await verifyAuditChain(db())).toMatchObject({ intact: true });
+    } finally {
+      await other?.close();
+    }
   });
 });
