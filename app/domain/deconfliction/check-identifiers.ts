@@ -5,12 +5,28 @@ import { fieldErrors, parseInput } from "../validation";
 import { agencyCountry, contactsOf } from "./contacts";
 import { findTargetMatchesMany, type TargetMatch } from "./match-targets";
 import { prepareIdentifier, type PreparedIdentifier } from "./prepare";
+import { isIdentifierKind, type IdentifierKind } from "./identifiers/kinds";
 import { checkIdentifiersSchema, identifierItem } from "./schemas";
 import { deconflictionSecret } from "./secret";
 import { loadSettings } from "./settings";
 
 /** Items per lookup query within one check: small enough that lookups overlap the preparing of the rest. */
 const LOOKUP_SLICE = 250;
+
+/**
+ * An item already of the shape identifierItem accepts (a known kind, the value a
+ * plain object), taken as it is: the kind's own schema parses the value next.
+ * Anything else goes through identifierItem for its field errors.
+ */
+function wellFormedItem(raw: unknown): { success: true; data: { kind: IdentifierKind; value: Record<string, unknown> } } | null {
+  if (raw === null || typeof raw !== "object") return null;
+  const { kind, value } = raw as { kind?: unknown; value?: unknown };
+  if (typeof kind !== "string" || !isIdentifierKind(kind)) return null;
+  if (value === null || typeof value !== "object") return null;
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return null;
+  return { success: true, data: { kind, value: value as Record<string, unknown> } };
+}
 
 export type CheckItemResult =
   | { index: number; ok: false; fields: Record<string, string[]> }
@@ -53,7 +69,7 @@ export async function checkIdentifiers(deps: ServiceDeps, { actor, input }: { ac
     if (slice.length > 0) lookups.push(findTargetMatchesMany(deps.db, slice, { excludeOperationId: null, personThreshold: settings.personThreshold }));
   };
   for (const [index, raw] of data.items.entries()) {
-    const item = identifierItem.safeParse(raw);
+    const item = wellFormedItem(raw) ?? identifierItem.safeParse(raw);
     if (!item.success) {
       results.push({ index, ok: false, fields: fieldErrors(item.error) });
       continue;
