@@ -133,42 +133,76 @@ type Emitter = {
   in(room: string | string[]): { socketsLeave(room: string | string[]): void };
 };
 
-/** Posts waiting for the next turn of the event loop, per emitter and room. */
-const pendingPosts = new WeakMap<object, Map<string, MessageDto[]>>();
+/**
+ * New messages of a room go out at most once per this interval: the first at once (on the
+ * next turn of the event loop), those that follow within the interval together at its end,
+ * as one `chat:message` event. The fan-out costs one websocket write per socket per event,
+ * so under a steady stream the writes are halved or better, for at most this much delay.
+ */
+export const CHAT_BROADCAST_INTERVAL_MS = 40;
+
+interface RoomFeed {
+  /** Messages waiting to go out, or null when none. */
+  queue: MessageDto[] | null;
+  /** Set while the interval after a broadcast runs. */
+  timer: ReturnType<typeof setTimeout> | null;
+}
+
+/** Per emitter (io server), per room: the messages waiting and the interval running. */
+const feeds = new WeakMap<object, Map<string, RoomFeed>>();
+
+function feedsOf(io: Emitter): Map<string, RoomFeed> {
+  let rooms = feeds.get(io);
+  if (!rooms) feeds.set(io, (rooms = new Map()));
+  return rooms;
+}
+
+function flushRoom(io: Emitter, rooms: Map<string, RoomFeed>, room: string) {
+  const feed = rooms.get(room);
+  if (!feed?.queue) return;
+  // seq order: a channel's posts commit in seq order, but their publishes may interleave
+  const batch = feed.queue.sort((x, y) => x.seq - y.seq);
+  feed.queue = null;
+  io.to(room).emit("chat:message", ...batch);
+  if (feed.timer) clearTimeout(feed.timer);
+  feed.timer = setTimeout(() => {
+    feed.timer = null;
+    if (feed.queue) flushRoom(io, rooms, room);
+    else rooms.delete(room);
+  }, CHAT_BROADCAST_INTERVAL_MS);
+  feed.timer.unref?.();
+}
 
 /**
- * The chat part of the event bridge. Message broadcasts wait for the next turn of the
- * event loop: the service publishes right after commit, before the poster's ack is
- * written, and the poster should hear "stored" before anyone hears the message.
- * Posts to one room that commit before that turn go out as one `chat:message` event
- * carrying them all, in seq order: under load the fan-out (one websocket frame per
- * socket) is paid once per turn rather than once per message.
+ * The chat part of the event bridge. Message broadcasts wait at least for the next turn of
+ * the event loop: the service publishes right after commit, before the poster's ack is
+ * written, and the poster should hear "stored" before anyone hears the message. Then
+ * CHAT_BROADCAST_INTERVAL_MS paces them per room; an update of a message goes out after
+ * whatever that room still has waiting, so nobody sees an edit before the message.
  */
 export function chatBroadcast(io: Emitter, event: DomainEvent): boolean {
   switch (event.name) {
     case "chat.message_posted": {
       const { channelId, message } = event.payload;
       const room = channelRoom(channelId);
-      let rooms = pendingPosts.get(io);
-      if (!rooms) pendingPosts.set(io, (rooms = new Map()));
-      const queued = rooms.get(room);
-      if (queued) {
-        queued.push(message);
+      const rooms = feedsOf(io);
+      const feed = rooms.get(room);
+      if (feed) {
+        // a broadcast is due on the next turn, or the interval runs: this one goes with the next
+        (feed.queue ??= []).push(message);
         return true;
       }
-      rooms.set(room, [message]);
-      setImmediate(() => {
-        const batch = rooms.get(room) ?? [];
-        rooms.delete(room);
-        // seq order: a channel's posts commit in seq order, but their publishes may interleave
-        batch.sort((x, y) => x.seq - y.seq);
-        if (batch.length > 0) io.to(room).emit("chat:message", ...batch);
-      });
+      rooms.set(room, { queue: [message], timer: null });
+      setImmediate(() => flushRoom(io, rooms, room));
       return true;
     }
     case "chat.message_updated": {
       const { channelId, message } = event.payload;
-      setImmediate(() => io.to(channelRoom(channelId)).emit("chat:message_updated", message));
+      const room = channelRoom(channelId);
+      setImmediate(() => {
+        flushRoom(io, feedsOf(io), room);
+        io.to(room).emit("chat:message_updated", message);
+      });
       return true;
     }
     case "chat.channel_changed": {
