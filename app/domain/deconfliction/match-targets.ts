@@ -40,12 +40,19 @@ export const keyOf = (k: Pick<IndexKey, "kind" | "keyType" | "digest">) => `${k.
  */
 export async function findTargetMatchesMany(db: DbOrTx, prepared: Pick<PreparedIdentifier, "keys" | "person">[], opts: MatchOptions): Promise<TargetMatch[][]> {
   const itemsOfKey = new Map<string, number[]>();
+  const kinds: string[] = [];
+  const keyTypes: string[] = [];
+  const digests: string[] = [];
   for (const [i, p] of prepared.entries()) {
     for (const k of p.keys) {
       const key = keyOf(k);
       const list = itemsOfKey.get(key);
-      if (!list) itemsOfKey.set(key, [i]);
-      else if (list[list.length - 1] !== i) list.push(i);
+      if (!list) {
+        itemsOfKey.set(key, [i]);
+        kinds.push(k.kind);
+        keyTypes.push(k.keyType);
+        digests.push(k.digest);
+      } else if (list[list.length - 1] !== i) list.push(i);
     }
   }
   if (itemsOfKey.size === 0) return prepared.map(() => []);
@@ -53,17 +60,15 @@ export async function findTargetMatchesMany(db: DbOrTx, prepared: Pick<PreparedI
   // Three text parameters (kinds, key types, digests, each comma-joined), not one per key:
   // a batch of persons has tens of thousands of keys, beyond PostgreSQL's parameter limit,
   // and both drivers pass text alike. Kinds, key types and hex digests never contain ",".
-  // Sorted, so the index is walked in order.
-  const wanted = [...itemsOfKey.keys()].sort().map((key) => key.split("|") as [string, string, string]);
   const excluded = opts.excludeOperationId ? sql`and k.operation_id <> ${opts.excludeOperationId}::uuid` : sql``;
   type Row = { kind: string; key_type: string; digest: string; id: string; operation_id: string; registered_by: string; created_at: string | Date; person: PersonProfile | string | null };
   const rows = rowsOf<Row>(
     await db.execute(sql`
       select k.kind, k.key_type, k.digest, t.id, t.operation_id, t.registered_by, t.created_at, t.person_profile as person
       from unnest(
-        string_to_array(${wanted.map((w) => w[0]).join(",")}, ','),
-        string_to_array(${wanted.map((w) => w[1]).join(",")}, ','),
-        string_to_array(${wanted.map((w) => w[2]).join(",")}, ',')) as q(kind, key_type, digest)
+        string_to_array(${kinds.join(",")}, ','),
+        string_to_array(${keyTypes.join(",")}, ','),
+        string_to_array(${digests.join(",")}, ',')) as q(kind, key_type, digest)
       join target_keys k on k.kind = q.kind and k.digest = q.digest and k.key_type = q.key_type
       join targets t on t.id = k.target_id
       where true ${excluded}
@@ -73,20 +78,20 @@ export async function findTargetMatchesMany(db: DbOrTx, prepared: Pick<PreparedI
 
   // one entry per target, however many keys it answered on, in registration order
   const byId = new Map<string, { id: string; operationId: string; registeredBy: string; registeredAt: Date; person: PersonProfile | null }>();
-  const candidatesOf = prepared.map(() => new Set<string>());
+  const candidatesOf: (Set<string> | undefined)[] = new Array(prepared.length);
   for (const r of rows) {
     if (!byId.has(r.id)) {
       const person = typeof r.person === "string" ? (JSON.parse(r.person) as PersonProfile) : r.person;
       byId.set(r.id, { id: r.id, operationId: r.operation_id, registeredBy: r.registered_by, registeredAt: new Date(r.created_at), person });
     }
-    for (const i of itemsOfKey.get(`${r.kind}|${r.key_type}|${r.digest}`) ?? []) candidatesOf[i]!.add(r.id);
+    for (const i of itemsOfKey.get(`${r.kind}|${r.key_type}|${r.digest}`) ?? []) (candidatesOf[i] ??= new Set()).add(r.id);
   }
   const rank = new Map([...byId.keys()].map((id, n) => [id, n]));
 
   return prepared.map((p, i) => {
-    const candidates = candidatesOf[i]!;
+    const candidates = candidatesOf[i];
     const out: TargetMatch[] = [];
-    if (candidates.size === 0) return out;
+    if (!candidates) return out;
     const mine = [...candidates].sort((a, b) => rank.get(a)! - rank.get(b)!);
     // namesakes registered with the same facts score alike: each profile is scored once
     const scoredProfiles = new Map<string, PersonScore>();

@@ -15,7 +15,8 @@ import { MAX_CELL_LENGTH } from "./limits";
 import { cellInput, type BulkKind } from "./kinds";
 import type { BulkMapping } from "./upload-bulk-check";
 
-export const BULK_BATCH_ROWS = 1000;
+/** Rows per transaction: one lookup query and one commit for each (fewer, larger batches cost less per row). */
+export const BULK_BATCH_ROWS = 2000;
 /** A run whose process reported no progress for this long is taken over by another. */
 export const BULK_STALE_MS = 2 * 60_000;
 
