@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AdminNav } from "../components/admin/admin-nav";
 import { CountrySelect, countryNames } from "../components/admin/country-select";
-import { CountryCode, EmptyState, PageHeader, Pagination } from "../components/ui/misc";
+import { CountryCode, EmptyState, PageHeader, Pagination, FilterActions } from "../components/ui/misc";
 import { countryOptions } from "../domain/agencies/countries";
 import { AGENCY_KINDS } from "../domain/vocabulary";
 import { INTL_LOCALE } from "../i18n/config";
@@ -60,16 +60,7 @@ export default function AgenciesList() {
             ))}
           </select>
         </div>
-        <div className="form-actions">
-          <button type="submit" className="btn">
-            {t("common:actions.filter")}
-          </button>
-          {filtered ? (
-            <Link to="/admin/agencies" className="btn">
-              {t("common:actions.clear")}
-            </Link>
-          ) : null}
-        </div>
+        <FilterActions clearTo="/admin/agencies" filtered={filtered} />
       </Form>
       {items.length === 0 ? (
         <div className="card">

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { AdminNav } from "../components/admin/admin-nav";
 import { adminRefusal } from "../components/admin/responses.server";
 import { FormErrors } from "../components/ui/field";
-import { Badge, CountryCode, EmptyState, PageHeader } from "../components/ui/misc";
+import { Badge, CountryCode, EmptyState, PageHeader, FilterActions } from "../components/ui/misc";
 import { isDomainError } from "../domain/errors";
 import { API_TOKEN_STATES, type ApiTokenState } from "../domain/integration/vocabulary";
 import adminStyles from "../styles/admin.css";
@@ -106,16 +106,7 @@ export default function ApiTokens() {
             ))}
           </select>
         </div>
-        <div className="form-actions">
-          <button type="submit" className="btn">
-            {t("common:actions.filter")}
-          </button>
-          {filtered ? (
-            <Link to="/admin/api-tokens" className="btn">
-              {t("common:actions.clear")}
-            </Link>
-          ) : null}
-        </div>
+        <FilterActions clearTo="/admin/api-tokens" filtered={filtered} />
       </Form>
       {items.length === 0 ? (
         <div className="card">

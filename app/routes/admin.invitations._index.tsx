@@ -6,7 +6,7 @@ import { InvitationStatusBadge } from "../components/admin/badges";
 import { OneTimeLink } from "../components/admin/one-time-link";
 import { adminRefusal, inviteLink } from "../components/admin/responses.server";
 import { FormErrors } from "../components/ui/field";
-import { CountryCode, EmptyState, PageHeader, Pagination } from "../components/ui/misc";
+import { CountryCode, EmptyState, PageHeader, Pagination, FilterActions } from "../components/ui/misc";
 import { INVITATION_STATUSES } from "../domain/invitations/schemas";
 import adminStyles from "../styles/admin.css";
 import { requireRole } from "../utils/auth.server";
@@ -88,16 +88,7 @@ export default function InvitationsList() {
             ))}
           </select>
         </div>
-        <div className="form-actions">
-          <button type="submit" className="btn">
-            {t("common:actions.filter")}
-          </button>
-          {filters.status ? (
-            <Link to="/admin/invitations" className="btn">
-              {t("common:actions.clear")}
-            </Link>
-          ) : null}
-        </div>
+        <FilterActions clearTo="/admin/invitations" filtered={Boolean(filters.status)} />
       </Form>
       {items.length === 0 ? (
         <div className="card">

@@ -2,7 +2,7 @@ import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } 
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { OperationStatusBadge } from "../components/operations/status-badge";
-import { Badge, CountryCode, EmptyState, PageHeader, Pagination } from "../components/ui/misc";
+import { Badge, CountryCode, EmptyState, PageHeader, Pagination, FilterActions } from "../components/ui/misc";
 import { OPERATION_STATUSES } from "../domain/vocabulary";
 import operationStyles from "../styles/operations.css";
 import { requireRole } from "../utils/auth.server";
@@ -48,16 +48,7 @@ export default function AdminOperations() {
             ))}
           </select>
         </div>
-        <div className="form-actions">
-          <button type="submit" className="btn btn-primary">
-            {t("common:actions.filter")}
-          </button>
-          {filtered ? (
-            <Link to="/admin/operations" className="btn">
-              {t("common:actions.clear")}
-            </Link>
-          ) : null}
-        </div>
+        <FilterActions clearTo="/admin/operations" filtered={filtered} primary />
       </Form>
       {items.length === 0 ? (
         <div className="card">

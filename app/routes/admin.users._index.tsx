@@ -5,7 +5,7 @@ import { AdminNav } from "../components/admin/admin-nav";
 import { AgencySelect } from "../components/admin/agency-select";
 import { SecondFactorBadge, UserStatusBadge } from "../components/admin/badges";
 import { countryNames } from "../components/admin/country-select";
-import { CountryCode, EmptyState, PageHeader, Pagination } from "../components/ui/misc";
+import { CountryCode, EmptyState, PageHeader, Pagination, FilterActions } from "../components/ui/misc";
 import { countryOptions } from "../domain/agencies/countries";
 import { USER_STATUSES } from "../domain/users/schemas";
 import { OFFICE_ROLES } from "../domain/vocabulary";
@@ -76,16 +76,7 @@ export default function UsersList() {
             ))}
           </select>
         </div>
-        <div className="form-actions">
-          <button type="submit" className="btn">
-            {t("common:actions.filter")}
-          </button>
-          {filtered ? (
-            <Link to="/admin/users" className="btn">
-              {t("common:actions.clear")}
-            </Link>
-          ) : null}
-        </div>
+        <FilterActions clearTo="/admin/users" filtered={filtered} />
       </Form>
       {items.length === 0 ? (
         <div className="card">

@@ -9,7 +9,7 @@ import { EscalatedBadge, HitStatusBadge, ScoreMeter, useAge } from "../component
 import { hitFilters } from "../components/deconfliction/hit-filters.server";
 import { useLiveHits } from "../components/deconfliction/use-live-hits";
 import { ConnectionStatus } from "../components/live/connection-status";
-import { EmptyState, PageHeader, Pagination } from "../components/ui/misc";
+import { EmptyState, PageHeader, Pagination, FilterActions } from "../components/ui/misc";
 import { IDENTIFIER_KINDS } from "../domain/deconfliction/identifiers/kinds";
 import { HIT_STATUSES } from "../domain/deconfliction/vocabulary";
 import { requireUser } from "../utils/auth.server";
@@ -89,16 +89,7 @@ export default function Deconfliction() {
             ))}
           </select>
         </div>
-        <div className="form-actions">
-          <button type="submit" className="btn">
-            {t("common:actions.filter")}
-          </button>
-          {filtered ? (
-            <Link to="/deconfliction" className="btn">
-              {t("common:actions.clear")}
-            </Link>
-          ) : null}
-        </div>
+        <FilterActions clearTo="/deconfliction" filtered={filtered} />
         <span className="spacer" />
         <span className="dc-live small">{t("hits.live_hint")}</span>
       </Form>

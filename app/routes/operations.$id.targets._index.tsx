@@ -10,7 +10,7 @@ import { RegistrationResultPanel, type RegistrationResult } from "../components/
 import { useLiveHits } from "../components/deconfliction/use-live-hits";
 import { failure, parseTargetForm, refused, type FormFailure } from "../components/deconfliction/target-action.server";
 import { FormErrors } from "../components/ui/field";
-import { Badge, EmptyState, Pagination } from "../components/ui/misc";
+import { Badge, EmptyState, Pagination, FilterActions } from "../components/ui/misc";
 import { useStickyActionData } from "../hooks/use-sticky-action-data";
 import { INTL_LOCALE } from "../i18n/config";
 import { requireUser } from "../utils/auth.server";
@@ -93,16 +93,7 @@ export default function Targets() {
             <label htmlFor="target-kind">{t("targets.filter_kind")}</label>
             <KindSelect id="target-kind" value={filters.kind} includeAll={t("targets.all_kinds")} />
           </div>
-          <div className="form-actions">
-            <button type="submit" className="btn">
-              {t("common:actions.filter")}
-            </button>
-            {filtered ? (
-              <Link to={base} className="btn">
-                {t("common:actions.clear")}
-              </Link>
-            ) : null}
-          </div>
+          <FilterActions clearTo={base} filtered={filtered} />
         </Form>
         {items.length === 0 ? (
           <div className="card">

@@ -2,7 +2,7 @@ import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } 
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { OperationStatusBadge } from "../components/operations/status-badge";
-import { Badge, CountryCode, EmptyState, PageHeader, Pagination } from "../components/ui/misc";
+import { Badge, CountryCode, EmptyState, PageHeader, Pagination, FilterActions } from "../components/ui/misc";
 import { canCreateOperation } from "../domain/operations/schemas";
 import { CRIME_AREAS, OPERATION_STATUSES } from "../domain/vocabulary";
 import operationStyles from "../styles/operations.css";
@@ -77,16 +77,7 @@ export default function Operations() {
             ))}
           </select>
         </div>
-        <div className="form-actions">
-          <button type="submit" className="btn btn-primary">
-            {t("common:actions.filter")}
-          </button>
-          {filtered ? (
-            <Link to="/operations" className="btn">
-              {t("common:actions.clear")}
-            </Link>
-          ) : null}
-        </div>
+        <FilterActions clearTo="/operations" filtered={filtered} primary />
       </Form>
       {items.length === 0 ? (
         <div className="card">

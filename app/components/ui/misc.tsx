@@ -92,3 +92,20 @@ export function Pagination({ page, pageSize, total }: { page: number; pageSize: 
     </div>
   );
 }
+
+/** A filter form's buttons: apply, and (while any filter is set) clear back to `clearTo`. */
+export function FilterActions({ clearTo, filtered, primary = false }: { clearTo: string; filtered: boolean; primary?: boolean }) {
+  const { t } = useTranslation("common");
+  return (
+    <div className="form-actions">
+      <button type="submit" className={primary ? "btn btn-primary" : "btn"}>
+        {t("common:actions.filter")}
+      </button>
+      {filtered ? (
+        <Link to={clearTo} className="btn">
+          {t("common:actions.clear")}
+        </Link>
+      ) : null}
+    </div>
+  );
+}
