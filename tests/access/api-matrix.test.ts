@@ -9,10 +9,8 @@ import type { Actor } from "../../app/domain/context";
 import { actorOf, createAgency, createOperation, createUser } from "../factories/index";
 import { api, issueToken } from "../integration-api/helpers";
 import { client, signInCookie, startTestApp, type TestApp } from "../setup/app";
+import { PERSONAS, type Persona, type Outcome } from "./personas";
 
-const PERSONAS = ["lead", "member", "observer", "nonMember", "adminNonMember", "officeLeadNonMember", "ngo", "disabled", "anonymous"] as const;
-type Persona = (typeof PERSONAS)[number];
-type Outcome = number | "login";
 
 // tokens: acting as a persona with both scopes, or acting as the lead with one scope, or not working at all
 const TOKENS = ["lead", "member", "observer", "nonMember", "ngo", "checkOnly", "registerOnly", "revoked", "expired", "disabledAccount", "garbage", "none"] as const;

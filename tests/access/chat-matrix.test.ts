@@ -12,10 +12,8 @@ import type { AckResult } from "../../app/server/socket/protocol";
 import { actorOf, createAgency, createOperation, createUser } from "../factories/index";
 import { client, signInCookie, startTestApp, type TestApp } from "../setup/app";
 import { closeAllSockets, connectOutcome, connectSocket, emitRaw } from "../socket/helpers";
+import { PERSONAS, type Persona, type Outcome, httpOutcome } from "./personas";
 
-const PERSONAS = ["lead", "member", "observer", "nonMember", "adminNonMember", "officeLeadNonMember", "ngo", "disabled", "anonymous"] as const;
-type Persona = (typeof PERSONAS)[number];
-type Outcome = number | "login";
 // a socket event's answer: ok, an error code, or "refused" when the handshake itself is
 type SocketOutcome = "ok" | "not_found" | "forbidden" | "refused";
 
@@ -82,12 +80,7 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function outcome(persona: Persona, path: string): Promise<{ outcome: Outcome; body: string }> {
-  const res = await client(app, cookies[persona])(path);
-  const body = await res.text();
-  if (res.status === 302 && (res.headers.get("location") ?? "").startsWith("/login")) return { outcome: "login", body };
-  return { outcome: res.status, body };
-}
+const outcome = (persona: Persona, path: string) => httpOutcome(app, cookies[persona], path);
 
 const READERS: Record<Persona, Outcome> = {
   lead: 200,

@@ -8,10 +8,8 @@ import { hits, notifications, targets } from "../../db/schema/index";
 import { actorOf, createAgency, createOperation, createUser } from "../factories/index";
 import { client, signInCookie, startTestApp, type TestApp } from "../setup/app";
 import { closeAllSockets, connected, eventually, roundTrip } from "../socket/helpers";
+import { PERSONAS, type Persona, type Outcome, MEMBERS_ONLY, httpOutcome } from "./personas";
 
-const PERSONAS = ["lead", "member", "observer", "nonMember", "adminNonMember", "officeLeadNonMember", "ngo", "disabled", "anonymous"] as const;
-type Persona = (typeof PERSONAS)[number];
-type Outcome = number | "login";
 
 let app: TestApp;
 const cookies = {} as Record<Persona, string | null>;
@@ -74,24 +72,8 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function outcome(persona: Persona, path: string, init: Parameters<ReturnType<typeof client>>[1] = {}): Promise<{ outcome: Outcome; body: string }> {
-  const res = await client(app, cookies[persona])(path, init);
-  const body = await res.text();
-  if (res.status === 302 && (res.headers.get("location") ?? "").startsWith("/login")) return { outcome: "login", body };
-  return { outcome: res.status, body };
-}
+const outcome = (persona: Persona, path: string, init: Parameters<ReturnType<typeof client>>[1] = {}) => httpOutcome(app, cookies[persona], path, init);
 
-const MEMBERS_ONLY: Record<Persona, Outcome> = {
-  lead: 200,
-  member: 200,
-  observer: 200,
-  nonMember: 404,
-  adminNonMember: 404,
-  officeLeadNonMember: 404,
-  ngo: 404,
-  disabled: "login",
-  anonymous: "login",
-};
 const NOBODY: Record<Persona, Outcome> = { ...MEMBERS_ONLY, lead: 404, member: 404, observer: 404 };
 const ALL_BUT_PARTNERS: Record<Persona, Outcome> = { ...MEMBERS_ONLY, nonMember: 200, adminNonMember: 200, officeLeadNonMember: 200, ngo: 403 };
 const SETTINGS: Record<Persona, Outcome> = { ...MEMBERS_ONLY, lead: 403, member: 403, observer: 403, nonMember: 403, adminNonMember: 200, officeLeadNonMember: 200, ngo: 403 };

@@ -5,11 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAgency, createOperation, createUser, actorOf } from "../factories/index";
 import { client, signInCookie, startTestApp, type TestApp } from "../setup/app";
 import { closeAllSockets, connectOutcome, connectSocket, joinOperation } from "../socket/helpers";
+import { PERSONAS, type Persona, type Outcome, MEMBERS_ONLY, httpOutcome } from "./personas";
 
-const PERSONAS = ["lead", "member", "observer", "nonMember", "adminNonMember", "officeLeadNonMember", "ngo", "disabled", "anonymous"] as const;
-type Persona = (typeof PERSONAS)[number];
-// an HTTP status, or "login" for a redirect to the sign-in page
-type Outcome = number | "login";
 
 let app: TestApp;
 const cookies = {} as Record<Persona, string | null>;
@@ -62,24 +59,8 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function outcome(persona: Persona, path: string, init: Parameters<ReturnType<typeof client>>[1] = {}): Promise<{ outcome: Outcome; body: string }> {
-  const res = await client(app, cookies[persona])(path, init);
-  const body = await res.text();
-  if (res.status === 302 && (res.headers.get("location") ?? "").startsWith("/login")) return { outcome: "login", body };
-  return { outcome: res.status, body };
-}
+const outcome = (persona: Persona, path: string, init: Parameters<ReturnType<typeof client>>[1] = {}) => httpOutcome(app, cookies[persona], path, init);
 
-const MEMBERS_ONLY: Record<Persona, Outcome> = {
-  lead: 200,
-  member: 200,
-  observer: 200,
-  nonMember: 404,
-  adminNonMember: 404,
-  officeLeadNonMember: 404,
-  ngo: 404,
-  disabled: "login",
-  anonymous: "login",
-};
 const ADMIN_ONLY: Record<Persona, Outcome> = {
   lead: 403,
   member: 403,
