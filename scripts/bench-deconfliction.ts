@@ -1,5 +1,5 @@
 /**
- * Deconfliction at scale: `npm run bench:deconfliction [-- --scale 0.01] [--keep] [--samples 500]`.
+ * Deconfliction at scale: `npm run bench:deconfliction [-- --scale 0.01] [--keep] [--samples 500] [--reuse <db>] [--no-prewarm]`.
  *
  * Creates its own database `concordia_bench_<ts>` on the local PostgreSQL
  * (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres
@@ -63,6 +63,9 @@ const { values: opts } = parseArgs({
     "person-samples": { type: "string" },
     "bulk-batches": { type: "string", default: "20" },
     seed: { type: "string", default: "20261122" },
+    // read the deconfliction tables and indexes into the OS cache before measuring, as on a
+    // server that has been answering checks for a while; --no-prewarm measures as it is
+    "no-prewarm": { type: "boolean", default: false },
     // measure again on a database kept by an earlier --keep run, without loading
     reuse: { type: "string" },
   },
@@ -693,6 +696,26 @@ async function measure(handle: DbHandle, sql: postgres.Sql, secret: string) {
   };
 }
 
+/**
+ * Reads every page of the deconfliction tables and their indexes once (pg_prewarm into the
+ * operating system's cache), so the figures are those of a server whose data is cached, not
+ * of the first checks after a restart or after other work pushed the data out of memory.
+ */
+async function prewarm(sql: postgres.Sql) {
+  const t0 = performance.now();
+  await sql`create extension if not exists pg_prewarm`;
+  const [row] = await sql<{ blocks: string; bytes: string }[]>`
+    select sum(pg_prewarm(c.oid::regclass, 'read'))::bigint as blocks, sum(pg_relation_size(c.oid))::bigint as bytes
+    from pg_class c
+    where c.relkind in ('r', 'i')
+      and (c.relname in ('targets', 'target_keys', 'planned_actions')
+        or c.oid in (select indexrelid from pg_index where indrelid in ('targets'::regclass, 'target_keys'::regclass, 'planned_actions'::regclass)))`;
+  const seconds = Math.round((performance.now() - t0) / 100) / 10;
+  const gib = Math.round((Number(row!.bytes) / 2 ** 30) * 100) / 100;
+  log(`prewarmed ${gib} GiB of deconfliction tables and indexes into the OS cache in ${seconds} s`);
+  return { gib, seconds };
+}
+
 async function main() {
   const started = performance.now();
   const dbName = opts.reuse ?? `concordia_bench_${new Date().toISOString().replace(/[-:T.Z]/g, "").slice(0, 14)}`;
@@ -725,8 +748,10 @@ async function main() {
       loaded = await load(handle, sql);
       secret = loaded.secret;
     }
+    const prewarmed = opts["no-prewarm"] ? null : await prewarm(sql);
     const figures = await measure(handle, sql, secret);
     result = {
+      prewarmed,
       bench: "deconfliction",
       scale: opts.reuse ? null : scale,
       database: dbName,
