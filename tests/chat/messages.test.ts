@@ -81,6 +81,7 @@ describe("chat messages", () => {
     const count = await messageCount(db());
     const audits = await auditCount(db());
     await expect(post(t, f.member, f.generalId, { body: "   " })).rejects.toMatchObject({ code: "invalid", fields: { body: ["validation.required"] } });
+    await expect(post(t, f.member, f.generalId, { body: "a\u0000b" })).rejects.toMatchObject({ code: "invalid", fields: { body: ["validation.invalid"] } });
     await expect(post(t, f.member, f.generalId, { body: "x".repeat(10_001) })).rejects.toMatchObject({ code: "invalid", fields: { body: ['validation.too_big|{"count":10000}'] } });
     expect((await post(t, f.member, f.generalId, { body: "y".repeat(10_000) })).message.body).toHaveLength(10_000);
     await expect(post(t, f.member, f.generalId, { handlingCode: "H9" as "H0" })).rejects.toMatchObject({ code: "invalid", fields: { handlingCode: ["validation.choose_valid"] } });

@@ -25,7 +25,9 @@ const body = z
   .string()
   .max(MESSAGE_BODY_MAX)
   // Markdown keeps its leading indentation; a body of only blanks is empty
-  .refine((s) => s.trim().length > 0, "validation.required");
+  .refine((s) => s.trim().length > 0, "validation.required")
+  // PostgreSQL text cannot hold a NUL character: refused here, as a field error
+  .refine((s) => !s.includes("\u0000"), "validation.invalid");
 
 const channelName = z.string().trim().min(1).max(CHANNEL_NAME_MAX);
 
