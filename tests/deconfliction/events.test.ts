@@ -153,19 +153,21 @@ describe("event deconfliction (services)", () => {
   it("mirrors a board planned-action card: the board registers it, rechecks when moved, cancels when it stops being one", async () => {
     const db = t.testDb.db;
     const { a, opA, opB, actorA, actorB } = await sides();
-    await t.services.deconfliction.registerPlannedAction({ actor: actorB, operationId: opB.id, input: action(43.85, 18.41, 400, "2027-09-01T04:00:00Z", "2027-09-01T08:00:00Z") });
+    // a place of this run's own (half a degree apart), so that a second attempt does not meet the first one's actions
+    const lon = 10 + Math.floor(Math.random() * 40) / 2;
+    await t.services.deconfliction.registerPlannedAction({ actor: actorB, operationId: opB.id, input: action(43.85, lon, 400, "2027-09-01T04:00:00Z", "2027-09-01T08:00:00Z") });
     // the board calls syncFromTask itself, in the card's own transaction
     const task = await t.services.boards.createTask({
       actor: actorA,
       operationId: opA.id,
-      input: { title: "Search the warehouse", type: "planned_action", plannedAction: { kind: "search", latitude: 44.5, longitude: 18.41, radiusM: 300, windowStart: "2027-09-01T05:00:00Z", windowEnd: "2027-09-01T06:00:00Z" } },
+      input: { title: "Search the warehouse", type: "planned_action", plannedAction: { kind: "search", latitude: 44.5, longitude: lon, radiusM: 300, windowStart: "2027-09-01T05:00:00Z", windowEnd: "2027-09-01T06:00:00Z" } },
     });
     const [row] = await db.select().from(plannedActions).where(eq(plannedActions.taskId, task.id));
     expect(row).toMatchObject({ operationId: opA.id, kind: "search", registeredBy: a.id, cancelledAt: null });
     const hitCount = async () => (await db.select().from(hits).where(eq(hits.aActionId, row!.id))).length + (await db.select().from(hits).where(eq(hits.bActionId, row!.id))).length;
     expect(await hitCount()).toBe(0);
 
-    await t.services.boards.updateTask({ actor: actorA, input: { taskId: task.id, version: task.version, plannedAction: { kind: "search", latitude: 43.851, longitude: 18.41, radiusM: 300, windowStart: "2027-09-01T05:00:00Z", windowEnd: "2027-09-01T06:00:00Z" } } });
+    await t.services.boards.updateTask({ actor: actorA, input: { taskId: task.id, version: task.version, plannedAction: { kind: "search", latitude: 43.851, longitude: lon, radiusM: 300, windowStart: "2027-09-01T05:00:00Z", windowEnd: "2027-09-01T06:00:00Z" } } });
     expect(await hitCount()).toBe(1);
     // syncing again changes nothing: the same pair is one hit
     const again = await t.services.deconfliction.syncFromTask({ actor: actorA, input: { taskId: task.id } });
@@ -178,9 +180,9 @@ describe("event deconfliction (services)", () => {
     await t.services.boards.updateTask({ actor: actorA, input: { taskId: task.id, version, type: "general", plannedAction: null } });
     const [cancelled] = await db.select().from(plannedActions).where(eq(plannedActions.taskId, task.id));
     expect(cancelled!.cancelledAt).not.toBeNull();
-    const check = await t.services.deconfliction.checkPlannedAction({ actor: actorB, operationId: opB.id, input: action(43.85, 18.41, 400, "2027-09-01T04:00:00Z", "2027-09-01T08:00:00Z") });
+    const check = await t.services.deconfliction.checkPlannedAction({ actor: actorB, operationId: opB.id, input: action(43.85, lon, 400, "2027-09-01T04:00:00Z", "2027-09-01T08:00:00Z") });
     expect(check.conflicts).toEqual([]);
-    const synced = await db.select().from(auditLog).where(and(eq(auditLog.action, "action.synced"), eq(auditLog.targetId, row!.id)));
+    const synced = await db.select().from(auditLog).where(and(eq(auditLog.action, "action.synced"), eq(auditLog.targetId, row!.id))).orderBy(auditLog.id);
     expect(synced.map((s) => s.details)).toEqual([
       expect.objectContaining({ created: true, conflicts: 0 }),
       expect.objectContaining({ created: false, conflicts: 1, newHits: 1 }),
