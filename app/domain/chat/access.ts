@@ -42,6 +42,24 @@ export interface ChannelAccess {
   canManage: boolean;
 }
 
+/**
+ * The operation of each operation channel this process has read (a channel never changes
+ * operation). A hint, not a grant: whoever uses it checks the channel's row again in the
+ * same statement (post-message.ts), so an entry can only save a read, never open a door.
+ */
+const channelOperations = new Map<string, string>();
+const CHANNEL_OPERATIONS_KEPT = 50_000;
+
+export function channelOperationOf(channelId: string): string | null {
+  return channelOperations.get(channelId) ?? null;
+}
+
+function rememberChannel(channel: ChannelRow) {
+  if (channel.kind !== "operation" || !channel.operationId || channelOperations.has(channel.id)) return;
+  if (channelOperations.size >= CHANNEL_OPERATIONS_KEPT) channelOperations.clear();
+  channelOperations.set(channel.id, channel.operationId);
+}
+
 export async function getChannelForActor(db: DbOrTx, channelId: string, actor: Actor, now: Date): Promise<ChannelAccess> {
   if (!actor.id || !isUuid(channelId)) throw NotFound();
   const [row] = await db
@@ -58,6 +76,7 @@ export async function getChannelForActor(db: DbOrTx, channelId: string, actor: A
     .leftJoin(operationMembers, and(eq(operationMembers.operationId, channels.operationId), eq(operationMembers.userId, actor.id)))
     .where(and(eq(channels.id, channelId), readableBy(actor.id)));
   if (!row) throw NotFound();
+  rememberChannel(row.channel);
   const operation = row.opId ? { id: row.opId, codeName: row.codeName!, status: row.status!, jitEnd: row.jitEnd ?? null } : null;
   const memberRole = (row.role as MemberRole | null) ?? null;
   const frozen = operation ? operationReadOnlyReason(operation, now) : null;

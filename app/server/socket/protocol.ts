@@ -1,5 +1,6 @@
 // The typed socket protocol, shared by the server and app/hooks/use-socket.ts.
 // Import only types and zod schemas here: this module is bundled for the browser.
+import type { CurrentUser } from "../../domain/auth/current-user";
 import { z } from "../../domain/validation";
 import {
   channelIdSchema,
@@ -91,6 +92,11 @@ export interface InterServerEvents {
 export interface SocketData {
   userId: string;
   sessionId: string;
+  /**
+   * The account as last loaded (handshake, then every event that loads it afresh). Only a
+   * chat post uses it without loading it again, and checks it in its own statement.
+   */
+  account?: CurrentUser;
   /** What the client said it is (presence:set); a connected socket starts online. */
   presence?: "online" | "away";
 }

@@ -26,6 +26,7 @@ import {
   type SocketData,
 } from "./protocol";
 import { createSocketRateLimiter, SOCKET_LIMITS } from "./rate-limit";
+import { sliceBroadcasts } from "./sliced-broadcast";
 
 export { ackError } from "./handlers/handle";
 export type { IoSocket } from "./handlers/handle";
@@ -83,6 +84,8 @@ export function attachSocketServer(http: HttpServer, { services, logger, env, db
     pool.on("error", (err) => log.warn({ err }, "socket.io adapter pool error"));
     io.adapter(createAdapter(pool, { errorHandler: (err) => log.warn({ err }, "socket.io adapter error") }));
   }
+  // after io.adapter(): the namespace's adapter is the one that broadcasts
+  sliceBroadcasts(io.of("/").adapter);
 
   io.use(async (socket, next) => {
     try {
@@ -92,6 +95,7 @@ export function attachSocketServer(http: HttpServer, { services, logger, env, db
       if (!auth || !auth.session.twoFactorVerified || auth.user.mustEnrolTotp) return next(new Error(HANDSHAKE_REFUSED));
       socket.data.userId = auth.user.id;
       socket.data.sessionId = auth.session.id;
+      socket.data.account = auth.user;
       next();
     } catch (err) {
       log.error({ err }, "socket handshake failed");
