@@ -57,7 +57,7 @@ describe("sliced broadcasts", () => {
   });
 
   const settle = async () => {
-    await sliced.drained();
+    await sliced.written();
     // the last frames still travel to the clients
     await Promise.all(clients.filter((c) => c.connected).map((c) => new Promise<void>((resolve) => c.emit("echo", "x", () => resolve()))));
   };
@@ -104,6 +104,20 @@ describe("sliced broadcasts", () => {
     expect(sliced.pending()).toBe(1);
     await expect(clients[CLIENTS - 1]!.emitWithAck("echo", "fast")).resolves.toBe("fast");
     await settle();
+  });
+
+  it("tells when what was emitted so far is written, without waiting for what came after", async () => {
+    io.to("room").emit("news", "first");
+    const firstWritten = sliced.written();
+    io.to("room").emit("news", "second");
+    await firstWritten;
+    // the first broadcast is out; the second has had at most one slice
+    expect(sliced.pending()).toBe(1);
+    await sliced.written();
+    expect(sliced.pending()).toBe(0);
+    await expect(sliced.written()).resolves.toBeUndefined();
+    await settle();
+    for (const got of received) expect(got).toEqual(["first", "second"]);
   });
 
   it("writes a small room at once", async () => {

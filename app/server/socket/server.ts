@@ -85,7 +85,7 @@ export function attachSocketServer(http: HttpServer, { services, logger, env, db
     io.adapter(createAdapter(pool, { errorHandler: (err) => log.warn({ err }, "socket.io adapter error") }));
   }
   // after io.adapter(): the namespace's adapter is the one that broadcasts
-  sliceBroadcasts(io.of("/").adapter);
+  const broadcasts = sliceBroadcasts(io.of("/").adapter);
 
   io.use(async (socket, next) => {
     try {
@@ -137,7 +137,7 @@ export function attachSocketServer(http: HttpServer, { services, logger, env, db
   });
 
   const unsubscribe = services.deps.events.subscribe((event) => {
-    if (chatBroadcast(io, event)) return;
+    if (chatBroadcast(io, event, broadcasts.written)) return;
     switch (event.name) {
       case "session.ended":
         io.in(sessionRoom(event.payload.sessionId)).disconnectSockets(true);

@@ -23,6 +23,8 @@ interface Job {
   sockets: AnySocket[];
   next: number;
   write: Write;
+  /** Called once the last socket of the job is written. */
+  onWritten: (() => void)[];
 }
 
 /** The parts of socket.io-adapter's Adapter (2.5) that a broadcast goes through. */
@@ -33,10 +35,10 @@ interface AdapterInternals {
 }
 
 export interface SlicedBroadcasts {
-  /** Broadcasts written or under way (for tests and the shutdown). */
+  /** Broadcasts waiting or under way. */
   pending(): number;
-  /** Resolves once every queued broadcast is written. */
-  drained(): Promise<void>;
+  /** Resolves once every broadcast emitted so far is written (not waiting for later ones). */
+  written(): Promise<void>;
 }
 
 /**
@@ -52,7 +54,6 @@ export function sliceBroadcasts(adapter: Adapter, sliceSize = BROADCAST_SLICE): 
   const encode = inner._encode.bind(adapter);
   const queue: Job[] = [];
   let scheduled = false;
-  let waiters: (() => void)[] = [];
 
   // Adapter.broadcast encodes the packet, then calls apply with the writer: the encode of
   // a packet without an ack id marks the apply that follows as a broadcast's.
@@ -67,7 +68,7 @@ export function sliceBroadcasts(adapter: Adapter, sliceSize = BROADCAST_SLICE): 
     const sockets: AnySocket[] = [];
     apply(opts, (socket) => sockets.push(socket));
     if (sockets.length === 0) return;
-    queue.push({ adapter, rooms: new Set(opts.rooms), sockets, next: 0, write });
+    queue.push({ adapter, rooms: new Set(opts.rooms), sockets, next: 0, write, onWritten: [] });
     // an idle queue writes the first slice at once: a small room costs no extra turn
     if (queue.length === 1 && !scheduled) run();
   };
@@ -90,20 +91,23 @@ export function sliceBroadcasts(adapter: Adapter, sliceSize = BROADCAST_SLICE): 
         budget--;
         if (stillIn(job, socket)) job.write(socket);
       }
-      if (job.next >= job.sockets.length) queue.shift();
+      if (job.next >= job.sockets.length) {
+        queue.shift();
+        for (const resolve of job.onWritten) resolve();
+      }
     }
     if (queue.length > 0) {
       scheduled = true;
       setImmediate(run);
-    } else {
-      const done = waiters;
-      waiters = [];
-      for (const resolve of done) resolve();
     }
   }
 
   return {
     pending: () => queue.length,
-    drained: () => (queue.length === 0 ? Promise.resolve() : new Promise((resolve) => waiters.push(resolve))),
+    // the queue is written in order: the last job's end is everything's so far
+    written: () => {
+      const last = queue.at(-1);
+      return last ? new Promise<void>((resolve) => last.onWritten.push(resolve)) : Promise.resolve();
+    },
   };
 }

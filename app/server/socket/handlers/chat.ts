@@ -138,21 +138,28 @@ type Emitter = {
 };
 
 /**
- * New messages of a room go out at most once per this interval: the first at once (on the
- * next turn of the event loop), those that follow within the interval together at its end,
- * as one `chat:message` event. The fan-out costs one websocket write per socket per event,
- * so under a steady stream the writes are halved or better, for at most this much delay.
+ * A room's new messages go out as one `chat:message` event per broadcast: the first at once
+ * (on the next turn of the event loop), and while a broadcast is being written to the room's
+ * sockets (a slice per turn, sliced-broadcast.ts), those that arrive wait and go together in
+ * the next. The next broadcast starts once the previous one is written and CHAT_BROADCAST_GAP_MS
+ * has passed, and never sooner than CHAT_BROADCAST_MIN_INTERVAL_MS after the previous one
+ * started. So the batches grow with the load instead of a queue of broadcasts, a message
+ * waits for at most one broadcast ahead of it, and the gap keeps the event loop free for
+ * posts and acks between broadcasts (docs/decisions/016).
  */
-export const CHAT_BROADCAST_INTERVAL_MS = 40;
+export const CHAT_BROADCAST_GAP_MS = 10;
+export const CHAT_BROADCAST_MIN_INTERVAL_MS = 25;
 
 interface RoomFeed {
   /** Messages waiting to go out, or null when none. */
   queue: MessageDto[] | null;
-  /** Set while the interval after a broadcast runs. */
-  timer: ReturnType<typeof setTimeout> | null;
 }
 
-/** Per emitter (io server), per room: the messages waiting and the interval running. */
+/** Resolves once every broadcast emitted so far has been written to this process's sockets. */
+export type Written = () => Promise<void>;
+const writtenAtOnce: Written = () => Promise.resolve();
+
+/** Per emitter (io server), per room: the messages waiting, while a room's broadcasts are paced. */
 const feeds = new WeakMap<object, Map<string, RoomFeed>>();
 
 function feedsOf(io: Emitter): Map<string, RoomFeed> {
@@ -161,50 +168,62 @@ function feedsOf(io: Emitter): Map<string, RoomFeed> {
   return rooms;
 }
 
-function flushRoom(io: Emitter, rooms: Map<string, RoomFeed>, room: string) {
-  const feed = rooms.get(room);
-  if (!feed?.queue) return;
+/** Emits what the room has waiting, if anything. */
+function emitWaiting(io: Emitter, room: string, feed: RoomFeed): boolean {
+  if (!feed.queue) return false;
   // seq order: a channel's posts commit in seq order, but their publishes may interleave
   const batch = feed.queue.sort((x, y) => x.seq - y.seq);
   feed.queue = null;
   io.to(room).emit("chat:message", ...batch);
-  if (feed.timer) clearTimeout(feed.timer);
-  feed.timer = setTimeout(() => {
-    feed.timer = null;
-    if (feed.queue) flushRoom(io, rooms, room);
-    else rooms.delete(room);
-  }, CHAT_BROADCAST_INTERVAL_MS);
-  feed.timer.unref?.();
+  return true;
+}
+
+/** After a broadcast: the next one when it is due, or the room's pacing ends. */
+function pace(io: Emitter, rooms: Map<string, RoomFeed>, room: string, feed: RoomFeed, written: Written) {
+  const startedAt = performance.now();
+  void written().then(() => {
+    const wait = Math.max(CHAT_BROADCAST_GAP_MS, startedAt + CHAT_BROADCAST_MIN_INTERVAL_MS - performance.now());
+    const timer = setTimeout(() => {
+      if (emitWaiting(io, room, feed)) pace(io, rooms, room, feed, written);
+      else rooms.delete(room);
+    }, wait);
+    timer.unref?.();
+  });
 }
 
 /**
  * The chat part of the event bridge. Message broadcasts wait at least for the next turn of
  * the event loop: the service publishes right after commit, before the poster's ack is
- * written, and the poster should hear "stored" before anyone hears the message. Then
- * CHAT_BROADCAST_INTERVAL_MS paces them per room; an update of a message goes out after
- * whatever that room still has waiting, so nobody sees an edit before the message.
+ * written, and the poster should hear "stored" before anyone hears the message. Then they
+ * are paced per room (above); an update of a message goes out after whatever that room still
+ * has waiting, so nobody sees an edit before the message.
  */
-export function chatBroadcast(io: Emitter, event: DomainEvent): boolean {
+export function chatBroadcast(io: Emitter, event: DomainEvent, written: Written = writtenAtOnce): boolean {
   switch (event.name) {
     case "chat.message_posted": {
       const { channelId, message } = event.payload;
       const room = channelRoom(channelId);
       const rooms = feedsOf(io);
-      const feed = rooms.get(room);
-      if (feed) {
-        // a broadcast is due on the next turn, or the interval runs: this one goes with the next
-        (feed.queue ??= []).push(message);
+      const waiting = rooms.get(room);
+      if (waiting) {
+        // a broadcast is due on the next turn, or one is being written: this one goes with the next
+        (waiting.queue ??= []).push(message);
         return true;
       }
-      rooms.set(room, { queue: [message], timer: null });
-      setImmediate(() => flushRoom(io, rooms, room));
+      const feed: RoomFeed = { queue: [message] };
+      rooms.set(room, feed);
+      setImmediate(() => {
+        emitWaiting(io, room, feed);
+        pace(io, rooms, room, feed, written);
+      });
       return true;
     }
     case "chat.message_updated": {
       const { channelId, message } = event.payload;
       const room = channelRoom(channelId);
       setImmediate(() => {
-        flushRoom(io, feedsOf(io), room);
+        const feed = feedsOf(io).get(room);
+        if (feed) emitWaiting(io, room, feed);
         io.to(room).emit("chat:message_updated", message);
       });
       return true;
