@@ -1,6 +1,6 @@
 /**
  * Chat under load: `npm run bench:chat [-- --duration 60] [--clients 1000] [--rate 50] [--idle 5000]
- *   [--posters 10] [--scenarios one,two,idle,storm] [--client-processes 2] [--keep]`.
+ *   [--posters 10] [--scenarios one,two,idle,storm] [--client-processes 2] [--warmup 3] [--keep]`.
  *
  * Creates its own database `concordia_bench_chat_<ts>` on the local PostgreSQL
  * (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres names the
@@ -21,6 +21,9 @@
  *  - idle:  `idle` authenticated sockets on one process, doing nothing: server RSS;
  *  - storm: as `one`, while a fifth of the non-posting clients drop for 2–10 s each and
  *           come back (rejoin, sync from their last seq): lost and duplicated.
+ * Each traffic scenario first posts at the same rate for `--warmup` seconds (default 3) and
+ * waits a second, unmeasured, as on a server that has been running: its code compiled, its
+ * database connections open, the channel known to it. Then the clients forget what they got.
  * Times are wall-clock (performance.timeOrigin + performance.now()) in every process of the
  * bench: the send in this one, the arrival in the client's.
  * Progress goes to stderr; the last stdout line is one JSON object.
@@ -47,6 +50,8 @@ const { values: opts } = parseArgs({
     posters: { type: "string", default: "10" },
     scenarios: { type: "string", default: "one,two,idle,storm" },
     keep: { type: "boolean", default: false },
+    /** Seconds of posting at the same rate before the measured run, whose figures are not kept. */
+    warmup: { type: "string", default: "3" },
     /** How many child processes share the non-posting clients (the posters stay in the bench process). */
     "client-processes": { type: "string", default: "2" },
   },
@@ -208,7 +213,22 @@ async function runTraffic(o: RunOptions) {
     ),
   ]);
   log(`connected in ${Math.round(performance.now() - t0)} ms`);
-  const startSeq = Math.max(0, ...maxSeqs);
+  let startSeq = Math.max(0, ...maxSeqs);
+  const warmupS = Number(opts.warmup);
+  if (warmupS > 0) {
+    // as a server that has been running: code compiled, connections open, the channel known
+    log(`warming up: ${o.rate}/s for ${warmupS} s, not measured`);
+    const acks: Promise<Ack<{ message: { seq: number } }>>[] = [];
+    const start = performance.now();
+    for (let i = 0; i < Math.round(o.rate * warmupS); i++) {
+      const wait = start + (i / o.rate) * 1000 - performance.now();
+      if (wait > 0) await sleep(wait);
+      const poster = posterGroup.members[i % posterGroup.members.length]!;
+      acks.push(poster.client.emitAck("chat:post", { channelId: o.channelId, body: `Warm-up message ${i}`, idempotencyKey: randomUUID() }));
+    }
+    for (const res of await Promise.all(acks)) if (res.ok) startSeq = Math.max(startSeq, res.data.message.seq);
+    await sleep(1000);
+  }
   posterGroup.reset();
   await Promise.all(children.map((c) => c.request({ type: "reset" }, "reset")));
   const posters = posterGroup.members.map((m) => ({ client: m.client, server: m.spec.server }));
