@@ -20,12 +20,14 @@ describe("sliced broadcasts", () => {
   /** Server-side sockets, in the order they joined the room. */
   let joined: ServerSocket[];
   let received: string[][];
+  let errors: unknown[];
 
   beforeEach(async () => {
     http = createServer();
     io = new Server(http, { transports: ["websocket"] });
-    sliced = sliceBroadcasts(io.of("/").adapter, SLICE);
+    sliced = sliceBroadcasts(io.of("/").adapter, { sliceSize: SLICE, onError: (err) => errors.push(err) });
     joined = [];
+    errors = [];
     io.on("connection", (socket) => {
       socket.on("join", async (ack: () => void) => {
         await socket.join("room");
@@ -56,10 +58,10 @@ describe("sliced broadcasts", () => {
     await new Promise<void>((resolve) => io.close(() => resolve()));
   });
 
-  const settle = async () => {
+  const settle = async (among = clients) => {
     await sliced.written();
     // the last frames still travel to the clients
-    await Promise.all(clients.filter((c) => c.connected).map((c) => new Promise<void>((resolve) => c.emit("echo", "x", () => resolve()))));
+    await Promise.all(among.filter((c) => c.connected).map((c) => new Promise<void>((resolve) => c.emit("echo", "x", () => resolve()))));
   };
 
   it("writes a broadcast a slice per turn, and every socket gets every broadcast once, in order", async () => {
@@ -118,6 +120,18 @@ describe("sliced broadcasts", () => {
     await expect(sliced.written()).resolves.toBeUndefined();
     await settle();
     for (const got of received) expect(got).toEqual(["first", "second"]);
+  });
+
+  it("reports a socket whose write fails, and writes the others", async () => {
+    const broken = joined[CLIENTS - 1]!;
+    (broken.client as unknown as { writeToEngine: () => void }).writeToEngine = () => {
+      throw new Error("write failed");
+    };
+    io.to("room").emit("news", "despite");
+    // (its acks go through the same broken write: the others only)
+    await settle(clients.slice(0, CLIENTS - 1));
+    expect(errors).toHaveLength(1);
+    for (const got of received.slice(0, CLIENTS - 1)) expect(got).toEqual(["despite"]);
   });
 
   it("writes a small room at once", async () => {

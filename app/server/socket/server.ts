@@ -85,7 +85,7 @@ export function attachSocketServer(http: HttpServer, { services, logger, env, db
     io.adapter(createAdapter(pool, { errorHandler: (err) => log.warn({ err }, "socket.io adapter error") }));
   }
   // after io.adapter(): the namespace's adapter is the one that broadcasts
-  const broadcasts = sliceBroadcasts(io.of("/").adapter);
+  const broadcasts = sliceBroadcasts(io.of("/").adapter, { onError: (err) => log.warn({ err }, "broadcast write failed") });
 
   io.use(async (socket, next) => {
     try {

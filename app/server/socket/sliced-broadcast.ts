@@ -48,7 +48,10 @@ export interface SlicedBroadcasts {
  * and the adapter's other uses of its sockets (join, leave, disconnect, fetch) are left
  * as they are.
  */
-export function sliceBroadcasts(adapter: Adapter, sliceSize = BROADCAST_SLICE): SlicedBroadcasts {
+export function sliceBroadcasts(
+  adapter: Adapter,
+  { sliceSize = BROADCAST_SLICE, onError = () => {} }: { sliceSize?: number; onError?: (err: unknown) => void } = {},
+): SlicedBroadcasts {
   const inner = adapter as unknown as AdapterInternals;
   const apply = inner.apply.bind(adapter);
   const encode = inner._encode.bind(adapter);
@@ -89,7 +92,13 @@ export function sliceBroadcasts(adapter: Adapter, sliceSize = BROADCAST_SLICE): 
       for (; job.next < end; job.next++) {
         const socket = job.sockets[job.next]!;
         budget--;
-        if (stillIn(job, socket)) job.write(socket);
+        // written on a later turn, a socket's failure can no longer reach the emitter's caller:
+        // it is reported, and the others still get the broadcast
+        try {
+          if (stillIn(job, socket)) job.write(socket);
+        } catch (err) {
+          onError(err);
+        }
       }
       if (job.next >= job.sockets.length) {
         queue.shift();
