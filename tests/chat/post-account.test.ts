@@ -103,8 +103,19 @@ describe("chat post with the socket's account", () => {
     const newName = `Renamed ${randomUUID().slice(0, 6)}`;
     await t.testDb.db.update(users).set({ name: newName }).where(eq(users.id, f.member.id!));
     await t.testDb.db.update(agencies).set({ name: "Renamed agency" }).where(eq(agencies.id, stale.agencyId));
-    const { message } = await postAs(f.member, stale, f.generalId);
+    let now: CurrentUser | null = null;
+    const { message } = await services.chat.postMessage({
+      actor: f.member,
+      account: stale,
+      reloaded: (fresh) => void (now = fresh),
+      input: { channelId: f.generalId, body: "After the rename", idempotencyKey: randomUUID() },
+    });
     expect(message.author).toMatchObject({ name: newName, agencyName: "Renamed agency" });
+    // handed back, so that the socket's next post is the one-statement post again
+    expect(now).toMatchObject({ id: f.member.id, name: newName, agencyName: "Renamed agency" });
+    db.reset();
+    await postAs(f.member, now!, f.generalId);
+    if (onPostgres) expect(db.calls()).toBe(1);
     expect(await lastAudit(t.testDb.db, "chat.message_posted", message.id)).toMatchObject({ actorLabel: `${newName} <${stale.email}>` });
     expect(await verifyAuditChain(t.testDb.db)).toMatchObject({ intact: true });
   });

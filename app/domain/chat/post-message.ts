@@ -247,17 +247,24 @@ async function quickPost(deps: ServiceDeps, ip: string | null, account: CurrentU
  *
  * `account`: the actor's account as the caller (a socket) last loaded it, not read again
  * for this post (of `actor`, only the ip is then used). The common post checks it in its one
- * statement (quickPost); any other post loads it afresh first.
+ * statement (quickPost); any other post loads it afresh first and hands it to `reloaded`.
  */
 export async function postMessage(
   deps: ServiceDeps,
-  { actor, input, account }: { actor: Actor; input: unknown; account?: CurrentUser },
+  {
+    actor,
+    input,
+    account,
+    reloaded,
+  }: { actor: Actor; input: unknown; account?: CurrentUser; reloaded?: (account: CurrentUser) => void },
 ): Promise<PostResult> {
   if (account) {
     const quick = await quickPost(deps, actor.ip, account, input);
     if (quick) return quick;
     const user = await loadCurrentUser(deps.db, account.id);
     if (!user) throw Unauthenticated();
+    // the caller keeps the account as it is now (renamed, say), for its next post
+    reloaded?.(user);
     actor = actorFor(user, actor.ip);
   }
   const channelId = idFrom(input, "channelId");

@@ -1,7 +1,7 @@
 // Chat over the socket: thin handlers over services.chat, rooms joined only after a
 // readership check in the database, and the domain's chat events turned into room
 // broadcasts (which the postgres adapter carries to the other processes).
-import { actorFor, loadCurrentUser } from "../../../domain/auth/current-user";
+import { actorFor, loadCurrentUser, type CurrentUser } from "../../../domain/auth/current-user";
 import { channelIdSchema, deleteMessageSchema, editMessageSchema, markReadSchema, postMessageSchema, syncSchema, toggleReactionSchema } from "../../../domain/chat/schemas";
 import type { Actor } from "../../../domain/context";
 import { Unauthenticated } from "../../../domain/errors";
@@ -91,7 +91,10 @@ export function registerChatHandlers(ctx: HandlerContext, socket: IoSocket, limi
   handle(ctx, socket, "chat:post", { schema: postMessageSchema, limiter: limiters.posts }, async (input) => {
     // the account as last loaded: the post checks it in its own statement (post-message.ts)
     const account = socket.data.account;
-    if (account) return chat.postMessage({ actor: actorFor(account, socket.handshake.address), input, account });
+    if (account) {
+      const reloaded = (fresh: CurrentUser) => void (socket.data.account = fresh);
+      return chat.postMessage({ actor: actorFor(account, socket.handshake.address), input, account, reloaded });
+    }
     const { actor } = await actorNow();
     return chat.postMessage({ actor, input });
   });
