@@ -1,11 +1,11 @@
 import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, type SerializeFrom } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { CountrySelect } from "../components/admin/country-select";
 import { DeconflictionNav } from "../components/deconfliction/deconfliction-nav";
 import deconflictionStyles from "../components/deconfliction/deconfliction.css";
-import { IdentifierFields, KindSelect } from "../components/deconfliction/identifier-fields";
+import { IdentifierFields, KindPicker } from "../components/deconfliction/identifier-fields";
 import { formValues, isKind, valueFromForm, type FormValues } from "../components/deconfliction/identifier-form";
 import { MatchList, type MatchView } from "../components/deconfliction/match-list";
 import { FieldError, FormErrors } from "../components/ui/field";
@@ -71,7 +71,6 @@ export default function JustChecking() {
   const actionData = useActionData<typeof action>() as SerializeFrom<ActionData> | undefined;
   const { t } = useTranslation(["deconfliction", "common"]);
   const navigation = useNavigation();
-  const [params, setParams] = useSearchParams();
   const [kind, setKind] = useState<string>(actionData && isKind(actionData.values.kind) ? actionData.values.kind : initialKind);
   const fieldKind = isKind(kind) ? kind : "phone";
   const failed = actionData && !actionData.ok ? actionData : null;
@@ -113,26 +112,7 @@ export default function JustChecking() {
           <div className="card-title">
             <h2 id="check-form-title">{t("check.title")}</h2>
           </div>
-          <Form method="get" className="dc-kind-row">
-            <div className="field">
-              <label htmlFor="check-kind">{t("fields.kind")}</label>
-              <KindSelect
-                id="check-kind"
-                value={fieldKind}
-                onChange={(k) => {
-                  setKind(k);
-                  const next = new URLSearchParams(params);
-                  next.set("kind", k);
-                  setParams(next, { replace: true, preventScrollReset: true });
-                }}
-              />
-            </div>
-            <noscript>
-              <button type="submit" className="btn">
-                {t("targets.change_kind")}
-              </button>
-            </noscript>
-          </Form>
+          <KindPicker id="check-kind" param="kind" value={fieldKind} onChange={setKind} />
           <Form method="post" className="dc-form" key={fieldKind} style={{ marginTop: "1rem" }}>
             <input type="hidden" name="kind" value={fieldKind} />
             <FormErrors errors={failed?.formErrors} />

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { countryOptions } from "../domain/agencies/countries";
 import type { ReadOnlyReason } from "../components/operations/read-only-banner";
-import { IdentifierFields, KindSelect, NoteAndHandling } from "../components/deconfliction/identifier-fields";
+import { IdentifierFields, KindPicker, KindSelect, NoteAndHandling } from "../components/deconfliction/identifier-fields";
 import { isKind } from "../components/deconfliction/identifier-form";
 import { RegistrationResultPanel, type RegistrationResult } from "../components/deconfliction/registration-result";
 import { useLiveHits } from "../components/deconfliction/use-live-hits";
@@ -62,7 +62,7 @@ export default function Targets() {
   const actionData = useStickyActionData<SerializeFrom<ActionData>>();
   const { t } = useTranslation(["deconfliction", "common"]);
   const { lng, timeZone } = useRootData();
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const navigation = useNavigation();
   const failed = actionData && !actionData.ok ? actionData : null;
   const [kind, setKind] = useState<string>(failed && isKind(failed.values.kind) ? failed.values.kind : registerKind);
@@ -163,30 +163,7 @@ export default function Targets() {
             <div className="card-title">
               <h2 id="register-title">{t("targets.register")}</h2>
             </div>
-            <Form method="get" className="dc-kind-row" preventScrollReset>
-              {[...params.entries()].filter(([k]) => k !== "register").map(([k, v]) => (
-                <input key={k} type="hidden" name={k} value={v} />
-              ))}
-              <div className="field">
-                <label htmlFor="register-kind">{t("fields.kind")}</label>
-                <KindSelect
-                  id="register-kind"
-                  name="register"
-                  value={fieldKind}
-                  onChange={(k) => {
-                    setKind(k);
-                    const next = new URLSearchParams(params);
-                    next.set("register", k);
-                    setParams(next, { replace: true, preventScrollReset: true });
-                  }}
-                />
-              </div>
-              <noscript>
-                <button type="submit" className="btn">
-                  {t("targets.change_kind")}
-                </button>
-              </noscript>
-            </Form>
+            <KindPicker id="register-kind" param="register" value={fieldKind} onChange={setKind} />
             <Form method="post" className="dc-form" key={`${formKey}-${fieldKind}`} style={{ marginTop: "1rem" }}>
               <input type="hidden" name="kind" value={fieldKind} />
               <FormErrors errors={failed?.formErrors} />

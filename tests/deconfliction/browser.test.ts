@@ -147,8 +147,9 @@ describe.skipIf(!hasChromium)(`browser: deconfliction between two operations ${h
     await screenshot(jelena, "deconfliction-check");
     await expectClean(jelena);
 
-    // a bad IBAN is explained on its field
+    // a bad IBAN is explained on its field; the picked kind is in the URL, for a reload or a link
     await jelena.getByLabel("Identifier", { exact: true }).selectOption("iban");
+    await expect.poll(() => new URL(jelena.url()).searchParams.get("kind"), wait).toBe("iban");
     await jelena.getByLabel("IBAN", { exact: true }).fill("RS35 2600 0560 1001 6113 78");
     await jelena.getByRole("button", { name: "Check", exact: true }).click();
     await expect.poll(() => jelena.getByText("The IBAN's check digits are wrong: check for a typo.").count(), wait).toBe(1);
@@ -159,9 +160,13 @@ describe.skipIf(!hasChromium)(`browser: deconfliction between two operations ${h
     await screenshot(jelena, "deconfliction-target-detail");
     await expectClean(jelena);
 
-    // the person form
+    // the person form, from the link and from the picker (which keeps the list's filter)
     await jelena.goto(`${app.url}/operations/${f.opRs.id}/targets?register=person`);
     await expect.poll(() => jelena.getByLabel("Full name").count(), wait).toBe(1);
+    await jelena.goto(`${app.url}/operations/${f.opRs.id}/targets?kind=phone`);
+    await jelena.locator("#register-kind").selectOption("person");
+    await expect.poll(() => jelena.getByLabel("Full name").count(), wait).toBe(1);
+    await expect.poll(() => Object.fromEntries(new URL(jelena.url()).searchParams), wait).toEqual({ kind: "phone", register: "person" });
     await screenshot(jelena, "deconfliction-register-person");
 
     const admin = await pageFor(f.admin.email);

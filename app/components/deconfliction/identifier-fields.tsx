@@ -1,3 +1,4 @@
+import { Form, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { IdentifierKind } from "../../domain/deconfliction/identifiers/kinds";
 import { HANDLING_CODES } from "../../domain/vocabulary";
@@ -142,5 +143,43 @@ export function KindSelect({ id, value, onChange, name = "kind", includeAll }: {
         </option>
       ))}
     </select>
+  );
+}
+
+/**
+ * The kind picker above an identifier form: the form's fields follow the kind at once, and
+ * the URL keeps it (`param`), so a reload or a shared link opens the same form. Without
+ * JavaScript it is a GET form with a button, keeping the page's other parameters.
+ */
+export function KindPicker({ id, param, value, onChange }: { id: string; param: string; value: string; onChange: (kind: string) => void }) {
+  const { t } = useTranslation("deconfliction");
+  const [params, setParams] = useSearchParams();
+  return (
+    <Form method="get" className="dc-kind-row" preventScrollReset>
+      {[...params.entries()]
+        .filter(([k]) => k !== param)
+        .map(([k, v]) => (
+          <input key={k} type="hidden" name={k} value={v} />
+        ))}
+      <div className="field">
+        <label htmlFor={id}>{t("fields.kind")}</label>
+        <KindSelect
+          id={id}
+          name={param}
+          value={value}
+          onChange={(k) => {
+            onChange(k);
+            const next = new URLSearchParams(params);
+            next.set(param, k);
+            setParams(next, { replace: true, preventScrollReset: true });
+          }}
+        />
+      </div>
+      <noscript>
+        <button type="submit" className="btn">
+          {t("targets.change_kind")}
+        </button>
+      </noscript>
+    </Form>
   );
 }
