@@ -8,8 +8,8 @@ import { apiTokens } from "../../db/schema/index";
 import type { Actor } from "../../app/domain/context";
 import { actorOf, createAgency, createOperation, createUser } from "../factories/index";
 import { api, issueToken } from "../integration-api/helpers";
-import { client, signInCookie, startTestApp, type TestApp } from "../setup/app";
-import { PERSONAS, type Persona, type Outcome } from "./personas";
+import { client, startTestApp, type TestApp } from "../setup/app";
+import { PERSONAS, type Persona, type Outcome, createPersonaUsers, personaMembers, signInPersonas } from "./personas";
 
 
 // tokens: acting as a persona with both scopes, or acting as the lead with one scope, or not working at all
@@ -23,7 +23,7 @@ let leadId = "";
 let opId = "";
 let otherOpId = "";
 let otherActor: Actor;
-const cookies = {} as Record<Persona, string | null>;
+let cookies = {} as Record<Persona, string | null>;
 const secrets = {} as Record<TokenKind, string | null>;
 let seq = 0;
 const nextPhone = () => `+38164${String(5_000_000 + ++seq).padStart(7, "0")}`;
@@ -43,20 +43,10 @@ beforeAll(async () => {
   const rs = await createAgency(db, { country: "RS" });
   agencyId = rs.id;
   const hu = await createAgency(db, { country: "HU" });
-  const mk = (role: "officer" | "analyst" | "admin" | "office_lead" | "ngo_partner") => createUser(db, { role, agencyId: rs.id });
-  const u = {
-    lead: await mk("officer"),
-    member: await mk("officer"),
-    observer: await mk("analyst"),
-    nonMember: await mk("officer"),
-    adminNonMember: await mk("admin"),
-    officeLeadNonMember: await mk("office_lead"),
-    ngo: await mk("ngo_partner"),
-    disabled: await mk("officer"),
-  };
+  const u = await createPersonaUsers(db, rs.id);
   leadId = u.lead.id;
   admin = await actorOf(db, u.adminNonMember.id);
-  opId = (await createOperation(db, { leadAgencyId: rs.id, members: [[u.lead.id, "lead"], [u.member.id, "member"], [u.observer.id, "observer"], [u.disabled.id, "member"]] })).id;
+  opId = (await createOperation(db, { leadAgencyId: rs.id, members: personaMembers(u) })).id;
   const other = await createUser(db, { agencyId: hu.id });
   otherActor = await actorOf(db, other.id);
   otherOpId = (await createOperation(db, { leadAgencyId: hu.id, members: [[other.id, "lead"]] })).id;
@@ -77,9 +67,8 @@ beforeAll(async () => {
   secrets.garbage = "not-a-token";
   secrets.none = null;
 
-  for (const p of PERSONAS) cookies[p] = p === "anonymous" ? null : await signInCookie(app, u[p].email);
   // disabled after signing in and after its token was issued: both must stop working
-  await app.services.users.disable({ actor: admin, userId: u.disabled.id });
+  cookies = await signInPersonas(app, u);
 }, 120_000);
 
 afterAll(async () => {

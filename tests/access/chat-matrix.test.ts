@@ -10,15 +10,15 @@ import type { MessageDto } from "../../app/domain/chat/types";
 import type { LiveSocket } from "../../app/hooks/live-channel";
 import type { AckResult } from "../../app/server/socket/protocol";
 import { actorOf, createAgency, createOperation, createUser } from "../factories/index";
-import { client, signInCookie, startTestApp, type TestApp } from "../setup/app";
+import { startTestApp, type TestApp } from "../setup/app";
 import { closeAllSockets, connectOutcome, connectSocket, emitRaw } from "../socket/helpers";
-import { PERSONAS, type Persona, type Outcome, httpOutcome } from "./personas";
+import { MEMBERS_ONLY, PERSONAS, type Persona, type Outcome, createPersonaUsers, httpOutcome, personaMembers, signInPersonas } from "./personas";
 
 // a socket event's answer: ok, an error code, or "refused" when the handshake itself is
 type SocketOutcome = "ok" | "not_found" | "forbidden" | "refused";
 
 let app: TestApp;
-const cookies = {} as Record<Persona, string | null>;
+let cookies = {} as Record<Persona, string | null>;
 const ids = {} as Record<Persona | "author", string>;
 let generalId = "";
 let privateId = "";
@@ -38,29 +38,13 @@ beforeAll(async () => {
   app = await startTestApp();
   const db = app.testDb.db;
   const agency = await createAgency(db, { country: "RS" });
-  const mk = (role: "officer" | "analyst" | "admin" | "office_lead" | "ngo_partner") => createUser(db, { role, agencyId: agency.id });
-  const u = {
-    lead: await mk("officer"),
-    member: await mk("officer"),
-    observer: await mk("analyst"),
-    nonMember: await mk("officer"),
-    adminNonMember: await mk("admin"),
-    officeLeadNonMember: await mk("office_lead"),
-    ngo: await mk("ngo_partner"),
-    disabled: await mk("officer"),
-  };
-  const author = await mk("officer");
+  const u = await createPersonaUsers(db, agency.id);
+  const author = await createUser(db, { agencyId: agency.id });
   for (const [k, v] of Object.entries(u)) ids[k as Persona] = v.id;
   ids.author = author.id;
   const op = await createOperation(db, {
     leadAgencyId: agency.id,
-    members: [
-      [u.lead.id, "lead"],
-      [u.member.id, "member"],
-      [u.observer.id, "observer"],
-      [u.disabled.id, "member"],
-      [author.id, "member"],
-    ],
+    members: [...personaMembers(u), [author.id, "member"]],
   });
   // the partner reads another operation's channel: being in a channel somewhere opens nothing else
   await createOperation(db, { leadAgencyId: agency.id, members: [[u.ngo.id, "observer"]] });
@@ -71,8 +55,7 @@ beforeAll(async () => {
   rootId = (await postAs("author", generalId, `The ${SECRET} is watched from Tuesday`)).id;
   await postAs("lead", generalId, `Reply about ${SECRET}`, rootId);
   await postAs("lead", privateId, `Only us: ${PRIVATE_SECRET}`);
-  for (const p of PERSONAS) cookies[p] = p === "anonymous" ? null : await signInCookie(app, u[p].email);
-  await app.services.users.disable({ actor: await actorOf(db, u.adminNonMember.id), userId: u.disabled.id });
+  cookies = await signInPersonas(app, u);
 }, 120_000);
 
 afterAll(async () => {
@@ -82,17 +65,7 @@ afterAll(async () => {
 
 const outcome = (persona: Persona, path: string) => httpOutcome(app, cookies[persona], path);
 
-const READERS: Record<Persona, Outcome> = {
-  lead: 200,
-  member: 200,
-  observer: 200,
-  nonMember: 404,
-  adminNonMember: 404,
-  officeLeadNonMember: 404,
-  ngo: 404,
-  disabled: "login",
-  anonymous: "login",
-};
+const READERS = MEMBERS_ONLY;
 const PRIVATE_READERS: Record<Persona, Outcome> = { ...READERS, observer: 404 };
 const SIGNED_IN: Record<Persona, Outcome> = { ...READERS, nonMember: 200, adminNonMember: 200, officeLeadNonMember: 200, ngo: 200 };
 

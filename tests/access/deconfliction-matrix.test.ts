@@ -8,11 +8,11 @@ import { hits, notifications, targets } from "../../db/schema/index";
 import { actorOf, createAgency, createOperation, createUser } from "../factories/index";
 import { client, signInCookie, startTestApp, type TestApp } from "../setup/app";
 import { closeAllSockets, connected, eventually, roundTrip } from "../socket/helpers";
-import { PERSONAS, type Persona, type Outcome, MEMBERS_ONLY, httpOutcome } from "./personas";
+import { PERSONAS, type Persona, type Outcome, MEMBERS_ONLY, httpOutcome, createPersonaUsers, personaMembers, signInPersonas } from "./personas";
 
 
 let app: TestApp;
-const cookies = {} as Record<Persona, string | null>;
+let cookies = {} as Record<Persona, string | null>;
 const ids = {} as Record<Persona | "other", string>;
 let opId = "";
 let otherOpId = "";
@@ -39,21 +39,11 @@ beforeAll(async () => {
   const db = app.testDb.db;
   const rs = await createAgency(db, { country: "RS" });
   const hu = await createAgency(db, { country: "HU" });
-  const mk = (role: "officer" | "analyst" | "admin" | "office_lead" | "ngo_partner", agencyId = rs.id) => createUser(db, { role, agencyId });
-  const u = {
-    lead: await mk("officer"),
-    member: await mk("officer"),
-    observer: await mk("analyst"),
-    nonMember: await mk("officer"),
-    adminNonMember: await mk("admin"),
-    officeLeadNonMember: await mk("office_lead"),
-    ngo: await mk("ngo_partner"),
-    disabled: await mk("officer"),
-  };
-  const other = await mk("officer", hu.id);
+  const u = await createPersonaUsers(db, rs.id);
+  const other = await createUser(db, { agencyId: hu.id });
   for (const [k, v] of Object.entries(u)) ids[k as Persona] = v.id;
   ids.other = other.id;
-  opId = (await createOperation(db, { leadAgencyId: rs.id, members: [[u.lead.id, "lead"], [u.member.id, "member"], [u.observer.id, "observer"], [u.disabled.id, "member"]] })).id;
+  opId = (await createOperation(db, { leadAgencyId: rs.id, members: personaMembers(u) })).id;
   const otherOp = await createOperation(db, { leadAgencyId: hu.id, codeName: "TISZA SECRET CODE NAME", members: [[other.id, "lead"]] });
   otherOpId = otherOp.id;
   otherOpName = otherOp.codeName;
@@ -63,8 +53,7 @@ beforeAll(async () => {
   hitId = first.hitId;
   ourTargetId = first.ours;
   otherTargetId = first.theirs;
-  for (const p of PERSONAS) cookies[p] = p === "anonymous" ? null : await signInCookie(app, u[p].email);
-  await app.services.users.disable({ actor: await actorOf(db, u.adminNonMember.id), userId: u.disabled.id });
+  cookies = await signInPersonas(app, u);
 }, 120_000);
 
 afterAll(async () => {

@@ -2,14 +2,14 @@
 // and over sockets, with the expected outcome in one table. Later features add rows.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAgency, createOperation, createUser, actorOf } from "../factories/index";
-import { client, signInCookie, startTestApp, type TestApp } from "../setup/app";
+import { createAgency, createOperation, createUser } from "../factories/index";
+import { client, startTestApp, type TestApp } from "../setup/app";
 import { closeAllSockets, connectOutcome, connectSocket, joinOperation } from "../socket/helpers";
-import { PERSONAS, type Persona, type Outcome, MEMBERS_ONLY, httpOutcome } from "./personas";
+import { PERSONAS, type Persona, type Outcome, MEMBERS_ONLY, httpOutcome, createPersonaUsers, personaMembers, signInPersonas } from "./personas";
 
 
 let app: TestApp;
-const cookies = {} as Record<Persona, string | null>;
+let cookies = {} as Record<Persona, string | null>;
 let opId = "";
 let otherOpId = "";
 let candidateId = "";
@@ -19,39 +19,19 @@ beforeAll(async () => {
   app = await startTestApp();
   const db = app.testDb.db;
   const agency = await createAgency(db, { country: "RS" });
-  const mk = (role: Parameters<typeof createUser>[1] extends infer O ? O extends { role?: infer R } ? R : never : never) =>
-    createUser(db, { role, agencyId: agency.id });
-  const u = {
-    lead: await mk("officer"),
-    member: await mk("officer"),
-    observer: await mk("analyst"),
-    nonMember: await mk("officer"),
-    adminNonMember: await mk("admin"),
-    officeLeadNonMember: await mk("office_lead"),
-    ngo: await mk("ngo_partner"),
-    disabled: await mk("officer"),
-  };
-  candidateId = (await mk("officer")).id;
+  const u = await createPersonaUsers(db, agency.id);
+  candidateId = (await createUser(db, { agencyId: agency.id })).id;
   const op = await createOperation(db, {
     leadAgencyId: agency.id,
-    members: [
-      [u.lead.id, "lead"],
-      [u.member.id, "member"],
-      [u.observer.id, "observer"],
-      [u.disabled.id, "member"],
-    ],
+    members: personaMembers(u),
   });
   opId = op.id;
   await app.testDb.db.execute(`update operations set summary = '${SECRET_SUMMARY}' where id = '${op.id}'`);
   // the NGO partner belongs to another operation only: they see what is theirs, nothing else
   otherOpId = (await createOperation(db, { leadAgencyId: agency.id, members: [[u.ngo.id, "observer"]] })).id;
 
-  for (const p of PERSONAS) {
-    if (p === "anonymous") cookies[p] = null;
-    else cookies[p] = await signInCookie(app, u[p].email);
-  }
   // disabled after signing in: the live session must stop working
-  await app.services.users.disable({ actor: await actorOf(db, u.adminNonMember.id), userId: u.disabled.id });
+  cookies = await signInPersonas(app, u);
 }, 120_000);
 
 afterAll(async () => {
